@@ -1,0 +1,50 @@
+"""corefact: grounded explainers of news articles.
+
+>>> import corefact
+>>> ex = corefact.explain(open("examples/flood.txt").read())  # doctest: +SKIP
+>>> ex.core_fact.text  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from .api import ask
+from .errors import (
+    BadInputError,
+    BinaryInputError,
+    CorefactError,
+    DecodingError,
+    EmptyInputError,
+    TooLargeError,
+    TooShortError,
+    UnsupportedLanguageError,
+)
+from .ingest import load_article
+from .model import QA, Article, Explainer, Facts, Sentence, Span, explainer_schema
+from .options import Options
+from .pipeline import explain
+from .render import render
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "explain",
+    "ask",
+    "load_article",
+    "render",
+    "explainer_schema",
+    "Options",
+    "Article",
+    "Explainer",
+    "Facts",
+    "QA",
+    "Sentence",
+    "Span",
+    "CorefactError",
+    "BadInputError",
+    "BinaryInputError",
+    "DecodingError",
+    "EmptyInputError",
+    "TooLargeError",
+    "TooShortError",
+    "UnsupportedLanguageError",
+]

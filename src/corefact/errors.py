@@ -1,0 +1,42 @@
+"""Error types. The CLI maps every :class:`CorefactError` to a one-line message and exit code 2."""
+
+from __future__ import annotations
+
+
+class CorefactError(Exception):
+    """Base class of every error corefact raises on purpose."""
+
+    code = "error"
+
+    def __str__(self) -> str:  # one line, always
+        return " ".join(super().__str__().split())
+
+
+class BadInputError(CorefactError):
+    """The input cannot be read as an article (empty, binary, undecodable, malformed)."""
+
+    code = "bad_input"
+
+
+class EmptyInputError(BadInputError):
+    code = "empty"
+
+
+class BinaryInputError(BadInputError):
+    code = "binary"
+
+
+class DecodingError(BadInputError):
+    code = "encoding"
+
+
+class TooShortError(BadInputError):
+    code = "too_short"
+
+
+class TooLargeError(CorefactError):
+    code = "too_large"
+
+
+class UnsupportedLanguageError(CorefactError):
+    code = "language"

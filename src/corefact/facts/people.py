@@ -1,0 +1,161 @@
+"""People, organisations and places: each once, with all mentions merged."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Entity, Person, Span
+from ..nlp import Parsed
+
+_TITLE_WORDS = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "gen",
+    "general", "col", "colonel", "capt", "captain", "sgt", "judge", "justice", "president", "senator",
+    "sen", "rep", "governor", "gov", "mayor", "minister", "secretary", "chancellor", "king", "queen",
+    "prince", "princess", "pope", "bishop", "coach", "manager", "chief", "officer", "director",
+    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "ceo", "executive",
+    "leader", "head", "inspector", "commissioner", "ambassador", "prime", "deputy", "vice", "former",
+    "acting", "detective", "superintendent", "constable", "sheriff", "attorney", "lawyer", "founder",
+    "boss", "striker", "midfielder", "defender", "goalkeeper", "player", "actor", "actress", "singer",
+    "author", "economist", "analyst", "researcher", "scientist", "doctor", "nurse", "police",
+}
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev)\.?\s+")
+_SUFFIX = re.compile(r"(?:'s|’s|')$")
+
+
+def _clean_name(text: str) -> str:
+    text = _SUFFIX.sub("", text.strip())
+    return _HONORIFIC.sub("", text).strip(" ,.")
+
+
+def _role_before(ent) -> Optional[str]:
+    """'Nigerian Finance Minister Maria Okafor' -> 'Nigerian Finance Minister'."""
+    doc = ent.doc
+    i = ent.start
+    words = []
+    while i > 0:
+        t = doc[i - 1]
+        if t.dep_ in ("compound", "amod", "nmod", "poss", "case") and t.head.i >= ent.start and t.head.i < ent.end or (
+            t.pos_ in ("PROPN", "NOUN", "ADJ") and t.lower_ in _TITLE_WORDS
+        ) or (words and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.ent_type_ in ("NORP", "ORG", "GPE", "")) and t.dep_ in ("compound", "amod"):
+            if t.ent_type_ == "PERSON" or t.is_punct:
+                break
+            words.insert(0, t)
+            i -= 1
+        else:
+            break
+    if not words or not any(w.lower_ in _TITLE_WORDS for w in words):
+        return None
+    if words[0].lower_ in ("the", "'s"):
+        words = words[1:]
+    return doc[words[0].i:words[-1].i + 1].text if words else None
+
+
+def _appos(ent) -> tuple[Optional[str], Optional[str]]:
+    """'Okafor, a former professor of the University of Lagos,' -> role, affiliation."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            left = [t for t in child.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")]
+            start = min([t.left_edge.i for t in left] + [child.i])
+            role = ent.doc[start:child.i + 1].text
+            aff = None
+            for p in child.subtree:
+                if p.dep_ == "prep" and p.lower_ in ("of", "at", "for", "with") and any(
+                    g.ent_type_ in ("ORG", "GPE") for g in p.subtree
+                ):
+                    aff = ent.doc[p.i:p.right_edge.i + 1].text
+                    break
+            if aff is None:
+                role = ent.doc[start:child.right_edge.i + 1].text if child.right_edge.i - start < 8 else role
+            return role, aff
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "from") and any(
+            g.ent_type_ in ("ORG", "GPE") for g in child.subtree
+        ):
+            return None, ent.doc[child.i:child.right_edge.i + 1].text
+    return None, None
+
+
+def extract_people(parsed: Parsed) -> list[Person]:
+    """People named in the article, surname mentions merged into the full name."""
+    people: list[dict] = []
+    by_key: dict[str, int] = {}
+    for ent in parsed.doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = _clean_name(ent.text)
+        if not name or not name[0].isupper() or len(name) < 2:
+            continue
+        parts = name.split()
+        last = parts[-1].lower()
+        span = parsed.span(ent.start_char, ent.start_char + len(ent.text.rstrip()))
+        key = name.lower()
+        if key in by_key:
+            idx = by_key[key]
+        elif len(parts) == 1 and last in by_key:
+            idx = by_key[last]
+        else:
+            idx = None
+            if len(parts) > 1 and last in by_key and len(people[by_key[last]]["name"].split()) == 1:
+                idx = by_key[last]
+                people[idx]["name"] = name
+            if idx is None:
+                idx = len(people)
+                people.append({"name": name, "role": None, "affiliation": None, "mentions": []})
+            by_key[key] = idx
+            if len(parts) > 1:
+                by_key.setdefault(last, idx)
+        person = people[idx]
+        person["mentions"].append(span)
+        role = _role_before(ent)
+        arole, aff = _appos(ent)
+        person["role"] = person["role"] or role or arole
+        person["affiliation"] = person["affiliation"] or aff
+    return [Person(**p) for p in people]
+
+
+def _entities(parsed: Parsed, labels: set[str], kind: str) -> list[Entity]:
+    out: list[dict] = []
+    index: dict[str, int] = {}
+    for ent in parsed.doc.ents:
+        if ent.label_ not in labels:
+            continue
+        name = _SUFFIX.sub("", ent.text.strip())
+        name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+        if len(name) < 2:
+            continue
+        key = name.lower()
+        span = parsed.span(ent.start_char, ent.end_char)
+        if key not in index:
+            index[key] = len(out)
+            out.append({"name": name, "label": kind, "mentions": []})
+        out[index[key]]["mentions"].append(span)
+    return [Entity(**e) for e in out]
+
+
+def extract_organisations(parsed: Parsed) -> list[Entity]:
+    return _entities(parsed, {"ORG"}, "organisation")
+
+
+def extract_places(parsed: Parsed) -> list[Entity]:
+    return _entities(parsed, {"GPE", "LOC", "FAC"}, "place")
+
+
+def person_for(people: list[Person], text: str) -> Optional[Person]:
+    """The person a name or surname refers to."""
+    name = _clean_name(text).lower()
+    if not name:
+        return None
+    for p in people:
+        if p.name.lower() == name:
+            return p
+    last = name.split()[-1]
+    for p in people:
+        if p.name.lower().split()[-1] == last:
+            return p
+    return None
+
+
+def mention_spans(parsed: Parsed, start: int, end: int) -> Span:
+    return parsed.span(start, end)

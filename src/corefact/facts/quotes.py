@@ -1,0 +1,159 @@
+"""Quotes: direct quotations with speaker and cue verb, and indirect speech."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Person, Quote
+from ..nlp import Parsed
+from .people import person_for
+
+CUE_LEMMAS = {
+    "say", "tell", "add", "explain", "state", "note", "write", "ask", "warn", "insist", "claim", "argue",
+    "announce", "tweet", "urge", "reply", "respond", "admit", "declare", "suggest", "stress", "confirm",
+    "deny", "report", "describe", "predict", "acknowledge", "believe", "recall", "continue", "conclude",
+    "promise", "vow", "call", "comment", "observe", "remark", "agree", "post",
+}
+INDIRECT_LEMMAS = CUE_LEMMAS - {"add", "continue", "describe", "call", "post"}
+_PRONOUNS = {"he", "she", "they", "i", "we"}
+_DIRECT = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"")
+
+
+def _speaker_of(verb) -> tuple[Optional[object], Optional[object]]:
+    """Subject (a token and its span) of a cue verb."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            tok = child
+            ents = [e for e in verb.doc.ents if e.start <= tok.i < e.end]
+            if ents:
+                return tok, ents[0]
+            compounds = [c for c in tok.lefts if c.dep_ == "compound"]
+            start = compounds[0].i if compounds else tok.i
+            return tok, verb.doc[start:tok.i + 1]
+    return None, None
+
+
+def _according_to(doc, start_tok: int, end_tok: int):
+    for t in doc[start_tok:end_tok]:
+        if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
+            for o in doc[t.i + 1].children:
+                if o.dep_ == "pobj":
+                    ents = [e for e in doc.ents if e.start <= o.i < e.end]
+                    return t, (ents[0] if ents else doc[o.left_edge.i:o.i + 1])
+    return None, None
+
+
+def _resolve(parsed: Parsed, people: list[Person], tok, span, before_char: int):
+    """Map a subject to a person: by name, or a pronoun to the last person named before."""
+    if tok is not None and tok.lower_ in _PRONOUNS and tok.lower_ in ("he", "she"):
+        last = None
+        for p in people:
+            for m in p.mentions:
+                if m.start < before_char and (last is None or m.start > last[1].start):
+                    last = (p, m)
+        if last:
+            return last[0].name, None
+        return None, None
+    if span is None:
+        return None, None
+    p = person_for(people, span.text) or _person_by_role(people, span.text)
+    name = p.name if p else span.text
+    return name, parsed.span(span.start_char, span.end_char)
+
+
+def _person_by_role(people: list[Person], text: str) -> Optional[Person]:
+    """'the minister' -> the one person whose role names a minister."""
+    word = text.lower().split()[-1] if text.split() else ""
+    found = [p for p in people if p.role and word in p.role.lower().split()]
+    return found[0] if len(found) == 1 else None
+
+
+def _cue_verbs(tokens):
+    return [t for t in tokens if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX")]
+
+
+def extract_quotes(parsed: Parsed, people: list[Person]) -> list[Quote]:
+    """Direct quotations (with speaker) and indirect speech (``direct=False``), in text order."""
+    doc = parsed.doc
+    text = parsed.text
+    quotes: list[Quote] = []
+    covered: list[tuple[int, int]] = []
+    for m in _DIRECT.finditer(text):
+        q_start, q_end = m.start(), m.end()
+        inner = (m.group(1) or m.group(2)).strip()
+        if len(inner.split()) < 3:  # scare quotes: "so-called"
+            continue
+        sent = parsed.sent_of(q_start)
+        if sent is None:
+            continue
+        sent_end = parsed.sent_of(q_end - 1) or sent
+        # cue verbs outside the quotation, in its sentence(s), else in the sentence after
+        candidates = []
+        for s in (sent, sent_end):
+            for t in parsed.tokens(s):
+                if not (q_start <= t.idx < q_end) and t.lemma_.lower() in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
+                    candidates.append(t)
+        verb = min(candidates, key=lambda t: min(abs(t.idx - q_start), abs(t.idx - q_end)), default=None)
+        tok, span = (None, None)
+        cue = None
+        if verb is not None:
+            tok, span = _speaker_of(verb)
+            cue = verb.text
+        if span is None:
+            acc, aspan = _according_to(doc, sent.tok_start, sent_end.tok_end)
+            if acc is not None:
+                tok, span, cue = aspan.root if hasattr(aspan, "root") else None, aspan, "according to"
+        speaker, speaker_span = _resolve(parsed, people, tok, span, q_start)
+        if speaker is None and sent.index > 0 and verb is None:
+            # a quotation continuing the previous speaker's words
+            prev = [q for q in quotes if q.sentence.end <= sent.start and q.direct]
+            if prev and prev[-1].sentence.end >= parsed.sents[sent.index - 1].start:
+                speaker, speaker_span, cue = prev[-1].speaker, prev[-1].speaker_span, prev[-1].cue
+        quotes.append(
+            Quote(
+                text=inner,
+                speaker=speaker,
+                speaker_span=speaker_span,
+                cue=cue,
+                direct=True,
+                span=parsed.span(q_start, q_end),
+                sentence=parsed.span(sent.start, sent_end.end),
+            )
+        )
+        covered.append((sent.start, sent_end.end))
+    # indirect speech: "the minister urged lenders to ...", "X said (that) ..."
+    for s in parsed.sents:
+        if any(a <= s.start < b for a, b in covered) or '"' in s.text or "“" in s.text:
+            continue
+        for verb in _cue_verbs(parsed.tokens(s)):
+            if verb.lemma_.lower() not in INDIRECT_LEMMAS:
+                continue
+            comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+            if not comp:
+                continue
+            tok, span = _speaker_of(verb)
+            if span is None:
+                continue
+            c = comp[0]
+            left = min([c.left_edge.i] + [d.i for d in verb.children if d.dep_ == "dobj" and d.i > verb.i]) if verb.lemma_ in ("urge", "tell", "ask", "warn") else c.left_edge.i
+            if left < verb.i and c.right_edge.i < verb.i:
+                left = c.left_edge.i
+            content = doc[left:c.right_edge.i + 1]
+            if len(content) < 3:
+                continue
+            speaker, speaker_span = _resolve(parsed, people, tok, span, s.start)
+            quotes.append(
+                Quote(
+                    text=content.text,
+                    speaker=speaker,
+                    speaker_span=speaker_span,
+                    cue=verb.text,
+                    direct=False,
+                    span=parsed.span(content.start_char, content.end_char),
+                    sentence=s.span(),
+                )
+            )
+            break
+    quotes.sort(key=lambda q: q.span.start)
+    return quotes

@@ -1,0 +1,48 @@
+"""The FAQ: the core-fact question first, then generated questions, ranked and round-trip checked."""
+
+from __future__ import annotations
+
+from ..model import QA, Facts, Sentence
+from ..nlp import Parsed
+from ..select import Scored, eligible
+from .answer import SentenceIndex, ask
+from .generate import CORE_QUESTION, Candidate, generate
+from .rank import rank
+
+
+def round_trip(parsed: Parsed, candidates: list[Candidate], index: SentenceIndex) -> list[Candidate]:
+    """Keep the candidates whose question, put to ``ask``, comes back to their own evidence."""
+    kept = []
+    for c in candidates:
+        a = ask(parsed, c.question, index=index)
+        if a.evidence is not None and a.evidence.start == c.evidence.start:
+            kept.append(c)
+    return kept
+
+
+def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence, n: int) -> tuple[list[QA], int]:
+    """The FAQ with ``n`` questions (the core-fact question included), and how many candidates the
+    round-trip check dropped."""
+    faq = [QA(question=CORE_QUESTION, kind="core", answer=core.text, evidence=core.evidence)]
+    sentences = [s.sent for s in scored if eligible(s.sent)]
+    candidates = generate(parsed, facts, sentences)
+    index = SentenceIndex(parsed)
+    # overgenerate and rank: take a generous shortlist, check it, then select
+    shortlist = rank(candidates, scored, max(3 * n, 12))
+    checked = round_trip(parsed, shortlist, index)
+    dropped = len(shortlist) - len(checked)
+    for c in rank(checked, scored, n - 1):
+        faq.append(
+            QA(
+                question=c.question,
+                kind=c.kind,
+                answer=c.answer.text,
+                answer_span=c.answer,
+                evidence=[c.evidence.span()],
+                question_spans=c.question_spans,
+            )
+        )
+    return faq, dropped
+
+
+__all__ = ["build_faq", "ask", "SentenceIndex", "CORE_QUESTION"]

@@ -1,0 +1,135 @@
+"""``ask``: answer a question from the article, or say it is not answered there.
+
+Sentence retrieval with BM25 over lemmas, then answer-type matching: a how-many question wants a
+number, who wants a person, when a date, where a place. When no sentence matches well enough the
+answer is ``None`` (never a guess dressed up as an answer).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Span
+from ..nlp import Parsed, Sent
+
+_WH_TYPES = (
+    (re.compile(r"^how (?:many|much)\b|^what (?:number|percentage|share|proportion)\b", re.I), {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}),
+    (re.compile(r"^(?:by )?how much\b", re.I), {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}),
+    (re.compile(r"^when\b|^what (?:year|day|date|month|time)\b", re.I), {"DATE", "TIME"}),
+    (re.compile(r"^where\b|^in what (?:country|city|place)\b", re.I), {"GPE", "LOC", "FAC"}),
+    (re.compile(r"^who\b|^whom\b|^whose\b", re.I), {"PERSON", "ORG", "NORP"}),
+    (re.compile(r"^which (?:organi[sz]ation|company|group|team|party)\b", re.I), {"ORG"}),
+    (re.compile(r"^how long\b", re.I), {"DATE", "TIME", "QUANTITY"}),
+    (re.compile(r"^how old\b", re.I), {"DATE", "CARDINAL"}),
+)
+_STOP = {
+    "what", "who", "whom", "whose", "when", "where", "why", "how", "which", "did", "does", "do", "is", "was",
+    "were", "are", "the", "a", "an", "of", "to", "in", "on", "for", "by", "and", "or", "be", "been", "has",
+    "have", "had", "many", "much", "that", "this", "with", "at", "from", "as", "it", "its", "?",
+}
+
+
+@dataclass
+class Answer:
+    """The answer to a question: a short span and its evidence sentence, or nothing."""
+
+    answer: Optional[Span]
+    evidence: Optional[Span]
+    score: float
+
+    @property
+    def answered(self) -> bool:
+        return self.evidence is not None
+
+
+def _terms(tokens) -> list[str]:
+    return [t.lemma_.lower() for t in tokens if not t.is_punct and not t.is_space and t.lower_ not in _STOP and t.lemma_.lower() not in _STOP]
+
+
+class SentenceIndex:
+    """BM25 over the lemmas of an article's sentence units."""
+
+    def __init__(self, parsed: Parsed, k1: float = 1.2, b: float = 0.75):
+        self.parsed = parsed
+        self.docs = [Counter(_terms(parsed.tokens(s))) for s in parsed.sents]
+        self.lengths = [sum(d.values()) for d in self.docs]
+        self.avg = sum(self.lengths) / max(1, len(self.lengths))
+        df: Counter = Counter()
+        for d in self.docs:
+            df.update(d.keys())
+        n = len(self.docs)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.k1, self.b = k1, b
+
+    def scores(self, terms: list[str]) -> list[float]:
+        out = []
+        for d, length in zip(self.docs, self.lengths):
+            s = 0.0
+            for t in terms:
+                f = d.get(t, 0)
+                if f:
+                    s += self.idf[t] * f * (self.k1 + 1) / (f + self.k1 * (1 - self.b + self.b * length / (self.avg or 1)))
+            out.append(s)
+        return out
+
+
+def expected_types(question: str) -> Optional[set[str]]:
+    q = question.strip()
+    for pattern, labels in _WH_TYPES:
+        if pattern.search(q):
+            return labels
+    return None
+
+
+def _candidate_spans(parsed: Parsed, sent: Sent, labels: Optional[set[str]], q_terms: set[str], q_text: str):
+    doc = parsed.doc
+    ents = [e for e in doc.ents if sent.start <= e.start_char < sent.end]
+    if labels is not None:
+        ents = [e for e in ents if e.label_ in labels]
+    q_low = q_text.lower()
+    ents = [e for e in ents if e.text.lower() not in q_low]
+    return ents
+
+
+def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None, min_score: float = 1.0) -> Answer:
+    """Answer ``question`` from a parsed article.
+
+    Returns:
+        An :class:`Answer`; ``answer.answered`` is False when the article does not answer it.
+    """
+    from ..nlp import load_nlp
+
+    index = index or SentenceIndex(parsed)
+    qdoc = load_nlp()(question)
+    q_terms = _terms(qdoc)
+    if not q_terms:
+        return Answer(None, None, 0.0)
+    scores = index.scores(q_terms)
+    labels = expected_types(question)
+    best: Optional[tuple[float, Sent, Optional[Span]]] = None
+    q_set = set(q_terms)
+    for s, score in zip(parsed.sents, scores):
+        if score <= 0:
+            continue
+        spans = _candidate_spans(parsed, s, labels, q_set, question)
+        bonus = 0.0
+        answer = None
+        if labels is not None:
+            if not spans:
+                score *= 0.5
+            else:
+                bonus = 1.0
+                # the entity closest to the question's words in the sentence
+                hits = [t.i for t in parsed.tokens(s) if t.lemma_.lower() in q_set]
+                e = min(spans, key=lambda e: min((abs(e.start - h) for h in hits), default=0))
+                answer = parsed.span(e.start_char, e.end_char)
+        total = score + bonus
+        if best is None or total > best[0]:
+            best = (total, s, answer)
+    if best is None or best[0] < min_score or (labels is not None and best[2] is None and best[0] < 2 * min_score):
+        return Answer(None, None, best[0] if best else 0.0)
+    return Answer(best[2], best[1].span(), best[0])

@@ -1,0 +1,368 @@
+"""Question generation over the dependency parse (overgenerate; ``rank`` selects).
+
+Two families of candidates:
+
+* clause questions: wh-movement with subject-auxiliary inversion and do-support
+  ("The mayor urged the council to delay the vote" -> "What did the mayor urge the council to do?");
+* fact questions from the key facts: how many / how much, who is, what did X say.
+
+Every question is a template filled with article spans; every answer is an article span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Facts, Person, Span
+from ..nlp import Parsed, Sent
+
+CORE_QUESTION = "What is the core fact from the original article?"
+
+_SUBJ = ("nsubj", "nsubjpass")
+_AUX = ("aux", "auxpass")
+_SKIP_DEPS = {"punct", "cc", "conj", "mark", "advcl", "parataxis", "dep", "meta", "intj", "preconj"}
+_PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those", "i", "we", "you", "there", "one"}
+_REASON_MARKERS = ("because", "due to", "as a result of", "in order to", "so that", "owing to", "after")
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
+_TIME_LABELS = {"DATE", "TIME"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_WHEN_PREPS = {"on", "in", "at", "since", "by", "until", "during", "before", "after"}
+_DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)\b", re.I)
+_SPEECH = {"say", "tell", "add", "state", "note", "explain", "claim", "argue", "announce", "report", "write"}
+
+
+@dataclass
+class Candidate:
+    question: str
+    kind: str
+    answer: Span
+    evidence: Sent
+    question_spans: list[Span] = field(default_factory=list)
+    bonus: float = 0.0
+
+
+def _text(tokens) -> str:
+    """Text of a token sequence, spacing as in the article."""
+    toks = list(tokens)
+    if not toks:
+        return ""
+    out = []
+    for i, t in enumerate(toks):
+        out.append(t.text)
+        if i + 1 < len(toks):
+            nxt = toks[i + 1]
+            out.append(t.whitespace_ if nxt.i == t.i + 1 else " ")
+    return "".join(out).strip()
+
+
+def _subtree(tok, exclude: set[int] = frozenset()):
+    return [t for t in tok.subtree if t.i not in exclude]
+
+
+def _np_text(tok, core_only: bool = False) -> str:
+    """A noun phrase for use inside a question; a sentence-initial common noun is lower-cased.
+
+    With ``core_only``, appositions and 'including ...' phrases set off by commas are left out."""
+    drop: set[int] = set()
+    if core_only:
+        for c in tok.children:
+            if c.dep_ in ("appos", "relcl", "acl") or c.dep_ == "prep" and c.lower_ in ("including", "among"):
+                drop.update(t.i for t in c.subtree)
+    toks = [t for t in tok.subtree if t.i not in drop and (t.dep_ not in ("punct",) or t.i not in (tok.left_edge.i, tok.right_edge.i))]
+    toks = [t for k, t in enumerate(toks) if not (t.is_punct and t.text == "," and (k + 1 == len(toks) or toks[k + 1].is_punct))]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    text = _text(toks)
+    first = toks[0] if toks else None
+    if first is not None and first.is_sent_start and first.pos_ != "PROPN" and first.ent_type_ not in _NAME_LABELS and text[:1].isupper() and first.text != "I":
+        text = text[0].lower() + text[1:]
+    return text
+
+
+def _do_form(verb) -> Optional[str]:
+    tag = verb.tag_
+    if tag == "VBD":
+        return "did"
+    if tag == "VBZ":
+        return "does"
+    if tag in ("VBP",):
+        return "do"
+    return None
+
+
+def _clause_parts(verb):
+    """Subject, auxiliaries and negation of a clause headed by ``verb``."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    auxes = [c for c in verb.children if c.dep_ in _AUX and c.i < verb.i]
+    neg = [c for c in verb.children if c.dep_ == "neg"]
+    return subj, auxes, neg
+
+
+def _rest(verb, exclude_tok, subj) -> list:
+    """Tokens after the verb that stay in the question (complements, prepositions)."""
+    out = []
+    for c in verb.rights:
+        if c.dep_ in _SKIP_DEPS or (exclude_tok is not None and c.i == exclude_tok.i):
+            continue
+        if c.dep_ == "ccomp":
+            continue
+        out.extend(t for t in c.subtree if exclude_tok is None or not (exclude_tok.left_edge.i <= t.i <= exclude_tok.right_edge.i))
+    while out and out[-1].is_punct:
+        out.pop()
+    return out
+
+
+def _inverted(verb, subj_text: str, auxes, neg, rest_text: str) -> Optional[str]:
+    """'<aux> <subject> [not] <verb> <rest>' with do-support where the clause has no auxiliary."""
+    neg_text = " not" if neg else ""
+    if auxes:
+        first = auxes[0]
+        others = " ".join(a.text for a in auxes[1:])
+        main = verb.text
+        body = f"{first.text.lower()} {subj_text}{neg_text}{(' ' + others) if others else ''} {main}"
+    else:
+        do = _do_form(verb)
+        if do is None:
+            return None
+        if verb.lemma_.lower() == "be":
+            body = f"{verb.text.lower()} {subj_text}{neg_text}"
+        else:
+            body = f"{do} {subj_text}{neg_text} {verb.lemma_.lower()}"
+    return (body + (" " + rest_text if rest_text else "")).strip()
+
+
+def _resolve_subject(parsed: Parsed, subj, facts: Facts, sent: Sent) -> Optional[str]:
+    """The subject as a noun phrase, a pronoun replaced by the person last named before it."""
+    if subj.lower_ in ("he", "she") and len(list(subj.subtree)) == 1:
+        return _antecedent(parsed, facts, sent)
+    if subj.lower_ in _PRONOUNS:
+        return None
+    text = _np_text(subj, core_only=True)
+    if len(text.split()) > 8:
+        return None
+    return text
+
+
+def _antecedent(parsed: Parsed, facts: Facts, sent: Sent) -> Optional[str]:
+    """The person 'he' or 'she' stands for: the subject of the previous sentence when that is a
+    named person (a conservative rule: otherwise no question is made)."""
+    if sent.index == 0:
+        return None
+    prev = parsed.sents[sent.index - 1]
+    for t in parsed.tokens(prev):
+        if t.dep_ in _SUBJ and t.head.dep_ == "ROOT":
+            ent = next((e for e in parsed.doc.ents if e.start <= t.i < e.end and e.label_ == "PERSON"), None)
+            if ent is None:
+                return None
+            from ..facts.people import person_for
+
+            person = person_for(facts.people, ent.text)
+            return person.name if person else None
+    return None
+
+
+def _last_person(people: list[Person], before: int) -> Optional[Person]:
+    best = None
+    for p in people:
+        for m in p.mentions:
+            if m.start < before and (best is None or m.start > best[1]):
+                best = (p, m.start)
+    return best[0] if best else None
+
+
+def _finish(q: str) -> str:
+    q = re.sub(r"\s+", " ", q).strip().rstrip(",;:.")
+    q = re.sub(r"\s+([,.;:?!%])", r"\1", q)
+    return q[0].upper() + q[1:] + "?"
+
+
+def _span_of(parsed: Parsed, toks) -> Span:
+    toks = list(toks)
+    return parsed.span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate]:
+    """Wh-questions about the main clause(s) of a sentence."""
+    out: list[Candidate] = []
+    for verb in parsed.tokens(sent):
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj") or verb.lemma_.lower() in _SPEECH:
+            continue
+        subj, auxes, neg = _clause_parts(verb)
+        if subj is None or verb.dep_ == "conj" and subj is None:
+            continue
+        subj_text = _resolve_subject(parsed, subj, facts, sent)
+        if not subj_text:
+            continue
+        subj_span = _span_of(parsed, [t for t in subj.subtree])
+        subj_ent = next((e for e in parsed.doc.ents if e.start <= subj.i < e.end), None)
+        # who / what did it: the subject is the answer
+        rest = _rest(verb, None, subj)
+        if rest and verb.lemma_.lower() != "be":
+            lead = _text(auxes + neg + [verb]) if auxes or neg else verb.text
+            wh = "Who" if subj_ent is not None and subj_ent.label_ in ("PERSON",) or subj.lower_ in ("he", "she") else ("What" if subj_ent is None or subj_ent.label_ not in ("ORG", "NORP") else "Which organisation")
+            if subj.lower_ not in ("he", "she") and subj_ent is not None and subj_ent.label_ in ("PERSON", "ORG"):
+                out.append(Candidate(_finish(f"{wh} {lead} {_text(rest)}"), "who" if wh != "What" else "what", subj_span, sent))
+        # object and complement questions
+        for child in verb.rights:
+            if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN", "NUM"):
+                ent = next((e for e in parsed.doc.ents if e.start <= child.i < e.end), None)
+                if ent is not None and ent.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+                    continue
+                wh = "Who" if ent is not None and ent.label_ == "PERSON" else "What"
+                rest_toks = _rest(verb, child, subj)
+                inv = _inverted(verb, subj_text, auxes, neg, _text(rest_toks))
+                if inv and verb.lemma_.lower() != "be":
+                    out.append(Candidate(_finish(f"{wh} {inv}"), "what", _span_of(parsed, child.subtree), sent))
+            elif child.dep_ == "xcomp" and child.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                if obj is None:
+                    continue
+                inv = _inverted(verb, subj_text, auxes, neg, _np_text(obj) + " to do")
+                if inv:
+                    answer = [t for t in child.subtree if t.dep_ != "aux" or t.head.i != child.i]
+                    answer = [t for t in answer if not (t.lower_ == "to" and t.head.i == child.i)]
+                    out.append(Candidate(_finish(f"What {inv}"), "what", _span_of(parsed, answer), sent))
+            elif child.dep_ == "prep":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                ent = next((e for e in parsed.doc.ents if pobj is not None and e.start <= pobj.i < e.end), None)
+                if ent is None:
+                    continue
+                if ent.label_ in _TIME_LABELS and (child.lower_ not in _WHEN_PREPS or _DURATION.search(ent.text)):
+                    continue
+                kind = "when" if ent.label_ in _TIME_LABELS else "where" if ent.label_ in _PLACE_LABELS and child.lower_ in ("in", "at", "near", "outside", "inside") else None
+                if kind is None:
+                    continue
+                rest_toks = _rest(verb, child, subj)
+                inv = _inverted(verb, subj_text, auxes, neg, _text(rest_toks))
+                if inv:
+                    ans = _span_of(parsed, child.subtree) if kind == "when" and child.lower_ in ("since", "until", "by") else _span_of(parsed, pobj.subtree)
+                    out.append(Candidate(_finish(f"{kind.capitalize()} {inv}"), kind, ans, sent))
+            elif child.dep_ == "npadvmod":
+                ent = next((e for e in parsed.doc.ents if e.start <= child.i < e.end), None)
+                if ent is not None and ent.label_ in _TIME_LABELS:
+                    inv = _inverted(verb, subj_text, auxes, neg, _text(_rest(verb, child, subj)))
+                    if inv:
+                        out.append(Candidate(_finish(f"When {inv}"), "when", _span_of(parsed, child.subtree), sent))
+        # why: a because / due to / in order to clause
+        for child in verb.children:
+            marker = None
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in child.children):
+                marker = child
+            elif child.dep_ == "prep" and child.lower_ in ("because", "due") and child.i > verb.i:
+                marker = child
+            if marker is None:
+                continue
+            rest_toks = [t for t in _rest(verb, marker, subj)]
+            inv = _inverted(verb, subj_text, auxes, neg, _text(rest_toks))
+            if inv:
+                out.append(Candidate(_finish(f"Why {inv}"), "why", _span_of(parsed, marker.subtree), sent))
+    return out
+
+
+def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
+    """How many / how much, who is, and what did X say questions from the key facts."""
+    out: list[Candidate] = []
+    doc = parsed.doc
+    for fig in facts.figures:
+        sent = parsed.sent_of(fig.span.start)
+        if sent is None or fig.part_of is not None and fig.kind != "count":
+            continue
+        if fig.kind == "count" and fig.counts and fig.context and fig.counts.lower() not in _PRONOUNS:
+            # the counted noun: subject ("4,200 residents have been evacuated") or object
+            noun_tok = next((t for t in parsed.tokens(sent) if t.idx >= fig.span.end and t.text == fig.counts.split()[-1]), None)
+            if noun_tok is None:
+                continue
+            verb = noun_tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if fig.part_of is not None:
+                # "including more than 1,100 children" -> how many of the counted were children
+                parent = facts.figures[fig.part_of]
+                if parent.counts:
+                    q = f"How many of the {parent.counts} {parent.context or ''} were {fig.counts}"
+                    out.append(Candidate(_finish(q), "how_many", fig.span, sent, bonus=0.3))
+                continue
+            if noun_tok.dep_ in _SUBJ:
+                q = f"How many {fig.counts} {fig.context}"
+            elif noun_tok.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
+                subj, auxes, neg = _clause_parts(verb)
+                if subj is None:
+                    continue
+                subj_text = _resolve_subject(parsed, subj, facts, sent)
+                if not subj_text:
+                    continue
+                rest = _rest(verb, noun_tok, subj)
+                inv = _inverted(verb, subj_text, auxes, neg, _text(rest))
+                if not inv:
+                    continue
+                q = f"How many {fig.counts} {inv}"
+            else:
+                continue
+            out.append(Candidate(_finish(q), "how_many", fig.span, sent, bonus=0.5))
+        elif fig.kind in ("money", "percent") and fig.part_of is None:
+            tok = next((t for t in parsed.tokens(sent) if t.idx >= fig.span.start and t.like_num), None)
+            if tok is None:
+                continue
+            # "profits jumped 76%": how much did profits jump?
+            head = tok.head
+            if head.dep_ == "npadvmod" or head.text == "%":
+                head = head.head if head.head.pos_ == "VERB" else head
+            verb = head if head.pos_ == "VERB" else (head.head if head.dep_ in ("npadvmod", "dobj", "nummod") and head.head.pos_ == "VERB" else None)
+            if verb is None:
+                continue
+            figure_tok = next((c for c in verb.children if c.i <= tok.i <= c.right_edge.i and c.i >= c.left_edge.i), None)
+            if figure_tok is None or figure_tok.dep_ not in ("npadvmod", "dobj"):
+                continue
+            subj, auxes, neg = _clause_parts(verb)
+            if subj is None:
+                continue
+            subj_text = _resolve_subject(parsed, subj, facts, sent)
+            if not subj_text:
+                continue
+            rest = [t for t in _rest(verb, figure_tok, subj) if not (t.head.i == verb.i and t.dep_ == "prep" and t.lower_ in ("to", "from"))]
+            rest = [t for t in rest if all(a.i == verb.i or not (a.dep_ == "prep" and a.lower_ in ("to", "from") and a.head.i == verb.i) for a in t.ancestors)]
+            if any(t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL") for t in rest):
+                continue
+            inv = _inverted(verb, subj_text, auxes, neg, _text(rest))
+            if inv:
+                word = "By how much" if verb.lemma_.lower() in ("rise", "fall", "jump", "drop", "grow", "increase", "decrease", "decline", "climb", "slip", "surge", "plunge") else "How much"
+                out.append(Candidate(_finish(f"{word} {inv}"), "how_much", fig.span, sent, bonus=0.4))
+    for person in facts.people:
+        if person.role and len(person.name.split()) > 1:
+            for m in person.mentions:
+                sent = parsed.sent_of(m.start)
+                if sent is None or person.role not in sent.text:
+                    continue
+                rs = sent.start + sent.text.find(person.role)
+                answer = parsed.span(rs, rs + len(person.role))
+                if person.affiliation and person.affiliation in sent.text:
+                    a0 = sent.start + sent.text.find(person.affiliation)
+                    if a0 >= answer.end and a0 - answer.end <= 3:
+                        answer = parsed.span(rs, a0 + len(person.affiliation))
+                out.append(Candidate(f"Who is {person.name}?", "who_is", answer, sent, [m], bonus=0.2))
+                break
+    said: set[str] = set()
+    for q in facts.quotes:
+        if not q.speaker or not q.direct or q.speaker in said or len(q.text.split()) < 5:
+            continue
+        sent = parsed.sent_of(q.span.start)
+        if sent is None or q.speaker.lower() in _PRONOUNS:
+            continue
+        said.add(q.speaker)
+        inner_start = q.span.start + q.span.text.find(q.text)
+        answer = parsed.span(inner_start, inner_start + len(q.text))
+        out.append(Candidate(f"What did {q.speaker} say?", "quote", answer, sent, [q.speaker_span] if q.speaker_span else [], bonus=0.1))
+    return out
+
+
+def generate(parsed: Parsed, facts: Facts, sentences: list[Sent]) -> list[Candidate]:
+    """All candidate questions from the given sentences and the facts."""
+    out: list[Candidate] = []
+    for s in sentences:
+        out.extend(clause_questions(parsed, s, facts))
+    out.extend(fact_questions(parsed, facts))
+    return out

@@ -1,0 +1,62 @@
+"""Ranking and selecting FAQ candidates: salience, variety, and the filters a reader expects."""
+
+from __future__ import annotations
+
+import re
+
+from ..select import Scored
+from .generate import Candidate
+
+_BAD_WORDS = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their|this|these|those|i|we|you|me|us|our|my|your)\b", re.IGNORECASE)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def acceptable(c: Candidate) -> bool:
+    """Filters: length, self-contained, not answering itself, a short answer."""
+    words = c.question.split()
+    if not 4 <= len(words) <= 24:
+        return False
+    if _BAD_WORDS.search(c.question[:-1].split(" ", 1)[1] if " " in c.question else ""):
+        return False
+    ans = _norm(c.answer.text)
+    if not ans or ans in _norm(c.question):
+        return False
+    if len(c.answer.text.split()) > 30:
+        return False
+    if '"' in c.question or "“" in c.question or "”" in c.question:
+        return False
+    return True
+
+
+def rank(candidates: list[Candidate], scored: list[Scored], n: int) -> list[Candidate]:
+    """Choose ``n`` candidates: salient sources first, varied question types, distinct answers."""
+    if n <= 0:
+        return []
+    by_index = {s.sent.index: s.score for s in scored}
+    order = sorted(by_index, key=by_index.get, reverse=True)
+    rank_of = {idx: r for r, idx in enumerate(order)}
+    pool = [c for c in candidates if acceptable(c)]
+    chosen: list[Candidate] = []
+    kinds: dict[str, int] = {}
+    questions: set[str] = set()
+    while pool and len(chosen) < n:
+        def value(c: Candidate) -> float:
+            return -rank_of.get(c.evidence.index, 99) / 4 + c.bonus - 0.8 * kinds.get(c.kind, 0)
+
+        best = max(pool, key=value)
+        pool.remove(best)
+        if best.question.lower() in questions or any(_overlaps(best, c) for c in chosen):
+            continue
+        chosen.append(best)
+        kinds[best.kind] = kinds.get(best.kind, 0) + 1
+        questions.add(best.question.lower())
+    return chosen
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    lo = max(a.answer.start, b.answer.start)
+    hi = min(a.answer.end, b.answer.end)
+    return hi - lo > 0.5 * min(a.answer.end - a.answer.start, b.answer.end - b.answer.start)

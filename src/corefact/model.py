@@ -1,0 +1,153 @@
+"""The data model. Its JSON Schema (``corefact schema``) is the output contract.
+
+Every unit of output carries :class:`Span` objects: character offsets into ``Article.text`` with the
+text they cover, so ``article.text[span.start:span.end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(_Model):
+    """A character range of the article text, with the text it covers."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Article(_Model):
+    """An article as ingested: ``text`` is the exact string every offset points into."""
+
+    id: str
+    title: Optional[str] = None
+    date: Optional[dt.date] = None
+    url: Optional[str] = None
+    source: Optional[str] = Field(None, description="Where the article was read from: a path, 'stdin', a URL.")
+    text: str
+
+
+class Transformation(_Model):
+    """A recorded, rule-defined change from the evidence text to the output text."""
+
+    rule: str = Field(description="Name of the rule, e.g. 'strip_dateline', 'strip_quote_marks'.")
+    removed: list[Span] = Field(default_factory=list)
+
+
+class Sentence(_Model):
+    """An output sentence: its text and the article spans that back it."""
+
+    text: str
+    evidence: list[Span]
+    paragraph: int = Field(0, description="Index of the paragraph of the output the sentence belongs to.")
+    transformations: list[Transformation] = Field(default_factory=list)
+
+
+class Figure(_Model):
+    """A number in the article, normalised, with what it counts."""
+
+    text: str = Field(description="The figure as written, qualifier included.")
+    value: Optional[float] = None
+    value_max: Optional[float] = Field(None, description="Upper bound for ranges ('10 to 12').")
+    unit: Optional[str] = Field(None, description="'percent', a currency code ('USD', 'GBP', 'EUR'), or a measure.")
+    qualifier: Optional[str] = Field(None, description="'more than', 'about', 'up to', 'at least', ...")
+    counts: Optional[str] = Field(None, description="What the number counts ('residents').")
+    context: Optional[str] = Field(None, description="The event the figure belongs to, as written.")
+    kind: Literal["count", "money", "percent", "quantity", "ordinal", "year", "other"] = "count"
+    span: Span
+    sentence: Span
+    part_of: Optional[int] = Field(None, description="Index of the figure this one is nested in.")
+
+
+class Person(_Model):
+    """A person, all mentions merged."""
+
+    name: str
+    role: Optional[str] = None
+    affiliation: Optional[str] = None
+    mentions: list[Span]
+
+
+class Entity(_Model):
+    """An organisation or place, all mentions merged."""
+
+    name: str
+    label: Literal["organisation", "place"]
+    mentions: list[Span]
+
+
+class Quote(_Model):
+    """A direct or indirect quotation with its speaker."""
+
+    text: str
+    speaker: Optional[str] = None
+    speaker_span: Optional[Span] = None
+    cue: Optional[str] = Field(None, description="The verb or phrase that attributes the quote ('said').")
+    direct: bool = True
+    span: Span
+    sentence: Span
+
+
+class DateMention(_Model):
+    """A date expression; relative ones resolved against the publication date when possible."""
+
+    text: str
+    span: Span
+    value: Optional[dt.date] = None
+    value_end: Optional[dt.date] = Field(None, description="End of a range, when the expression is one.")
+    relative: bool = False
+
+
+class Facts(_Model):
+    figures: list[Figure] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    organisations: list[Entity] = Field(default_factory=list)
+    places: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+
+
+class QA(_Model):
+    """A question and its answer, both traced to the article."""
+
+    question: str
+    kind: str = Field(description="How the question was made: 'core', 'how_many', 'who', 'when', 'where', 'quote', 'what', 'why', ...")
+    answer: str = Field(description="The short answer: an article span, or the core-fact sentence.")
+    answer_span: Optional[Span] = None
+    evidence: list[Span]
+    question_spans: list[Span] = Field(default_factory=list, description="Article spans the question template was filled with.")
+
+
+class Verification(_Model):
+    """Summary of the final check every output sentence passes through."""
+
+    checked: int = 0
+    supported: int = 0
+    dropped: int = 0
+
+
+class Explainer(_Model):
+    """The grounded explainer of one article."""
+
+    schema_version: str = SCHEMA_VERSION
+    article: Article
+    core_fact: Sentence
+    brief: list[Sentence]
+    faq: list[QA]
+    facts: Facts
+    verification: Verification = Field(default_factory=Verification)
+
+
+def explainer_schema() -> dict:
+    """The JSON Schema of :class:`Explainer`."""
+    return Explainer.model_json_schema()

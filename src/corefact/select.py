@@ -1,0 +1,150 @@
+"""Sentence salience and the core fact.
+
+Each sentence gets a feature vector computed from the parsed article; a linear model (weights in
+``data/salience.json``, written by ``training/train_salience.py``) turns it into a score. The core
+fact is the best-scoring sentence that can stand alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .nlp import Parsed, Sent
+
+FEATURES = (
+    "bias", "first", "position", "log_position", "paragraph_first", "length_ok", "log_length",
+    "centrality", "title_overlap", "entities", "figures", "quote", "standalone", "question",
+)
+# Words that make a sentence lean on the one before it.
+DEPENDENT_OPENERS = {
+    "he", "she", "they", "it", "this", "that", "these", "those", "his", "her", "their", "its", "him",
+    "them", "however", "but", "and", "so", "also", "meanwhile", "instead", "still", "yet", "then",
+    "thus", "therefore", "moreover", "furthermore", "besides", "nevertheless", "nonetheless", "or",
+    "such", "both", "another", "otherwise", "likewise", "similarly", "here", "there", "later",
+    "afterwards", "indeed", "hence", "accordingly", "consequently", "which", "who", "we", "i", "you",
+    "she's", "he's", "it's", "they're", "additionally", "plus", "though", "although", "while",
+}
+
+
+@dataclass
+class Scored:
+    sent: Sent
+    score: float
+    features: dict[str, float]
+
+
+def opener(sent_text: str) -> str:
+    m = re.match(r"[\W_]*([A-Za-z']+)", sent_text)
+    return m.group(1).lower() if m else ""
+
+
+def standalone(sent: Sent) -> bool:
+    """True when a sentence does not need the previous one: no leading pronoun or connective,
+    and no quotation left open."""
+    if opener(sent.text) in DEPENDENT_OPENERS:
+        return False
+    t = sent.text
+    if t.count("“") != t.count("”") or t.count('"') % 2:
+        return False
+    return not t.rstrip().endswith((":", ",", ";"))
+
+
+def content_lemmas(parsed: Parsed, sent: Sent) -> list[str]:
+    return [t.lemma_.lower() for t in parsed.tokens(sent) if t.is_alpha and not t.is_stop and len(t) > 2]
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> dict[str, float]:
+    data = json.loads(resources.files("corefact").joinpath("data/salience.json").read_text())
+    return data["weights"]
+
+
+def sentence_features(parsed: Parsed) -> list[dict[str, float]]:
+    """The feature vector of every sentence unit."""
+    bags = [Counter(content_lemmas(parsed, s)) for s in parsed.sents]
+    doc_bag: Counter = Counter()
+    for b in bags:
+        doc_bag.update(set(b))
+    title = set()
+    if parsed.article.title:
+        title = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", parsed.article.title)}
+    n = len(parsed.sents)
+    out = []
+    seen_paragraphs: set[int] = set()
+    for s, bag in zip(parsed.sents, bags):
+        toks = parsed.tokens(s)
+        words = sum(1 for t in toks if not t.is_punct)
+        # centrality: how many other sentences share this sentence's content words
+        central = sum(doc_bag[w] - 1 for w in bag) / (1 + len(bag)) / max(1, n - 1)
+        lemmas = set(bag)
+        ents = sum(1 for e in parsed.doc.ents if s.start <= e.start_char < s.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT"))
+        figs = sum(1 for e in parsed.doc.ents if s.start <= e.start_char < s.end and e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
+        out.append(
+            {
+                "bias": 1.0,
+                "first": 1.0 if s.index == 0 else 0.0,
+                "position": s.index / max(1, n - 1),
+                "log_position": math.log1p(s.index),
+                "paragraph_first": 1.0 if s.paragraph not in seen_paragraphs else 0.0,
+                "length_ok": 1.0 if 8 <= words <= 40 else 0.0,
+                "log_length": math.log1p(words),
+                "centrality": central,
+                "title_overlap": len(lemmas & title) / (1 + len(title)) if title else 0.0,
+                "entities": min(ents, 5) / 5,
+                "figures": min(figs, 3) / 3,
+                "quote": 1.0 if s.text.lstrip()[:1] in "\"“'‘" else 0.0,
+                "standalone": 1.0 if standalone(s) else 0.0,
+                "question": 1.0 if s.text.rstrip().endswith("?") else 0.0,
+            }
+        )
+        seen_paragraphs.add(s.paragraph)
+    return out
+
+
+def score_sentences(parsed: Parsed) -> list[Scored]:
+    """Salience of every sentence unit, in article order."""
+    w = load_weights()
+    feats = sentence_features(parsed)
+    return [
+        Scored(s, sum(w.get(k, 0.0) * v for k, v in f.items()), f)
+        for s, f in zip(parsed.sents, feats)
+    ]
+
+
+def eligible(sent: Sent) -> bool:
+    """Sentences that may appear in the output: whole, readable, not too short or long."""
+    words = len(sent.text.split())
+    return standalone(sent) and 5 <= words <= 80 and not sent.text.rstrip().endswith("?")
+
+
+def core_fact(scored: list[Scored]) -> Sent:
+    """The sentence that best states what happened."""
+    pool = [s for s in scored if eligible(s.sent)] or scored
+    return max(pool, key=lambda s: s.score).sent
+
+
+def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redundancy: float = 0.6) -> list[Sent]:
+    """``k`` sentences by salience with MMR redundancy control, in article order, opening with
+    ``first`` (the core fact)."""
+    bags = {s.sent.index: set(content_lemmas(parsed, s.sent)) for s in scored}
+    chosen = [first]
+    pool = [s for s in scored if eligible(s.sent) and s.sent.index != first.index]
+    while len(chosen) < k and pool:
+        def mmr(c: Scored) -> float:
+            sim = max(_jaccard(bags[c.sent.index], bags[x.index]) for x in chosen)
+            return c.score - redundancy * sim * 5
+
+        best = max(pool, key=mmr)
+        chosen.append(best.sent)
+        pool.remove(best)
+    return sorted(chosen, key=lambda s: s.index)
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0

@@ -1,0 +1,50 @@
+"""Support of output sentences against the article.
+
+The gate inside ``explain``: every output unit is checked against the article text; a unit whose
+evidence does not reproduce exactly, or whose text is not its evidence after its recorded
+transformations, is dropped.
+"""
+
+from __future__ import annotations
+
+from .model import QA, Article, Sentence, Span, Verification
+from .rewrite import apply_transformations
+
+
+def span_exact(article: Article, span: Span) -> bool:
+    """``article.text[start:end] == span.text``."""
+    return 0 <= span.start <= span.end <= len(article.text) and article.text[span.start:span.end] == span.text
+
+
+def sentence_supported(article: Article, sentence: Sentence) -> bool:
+    """A sentence is supported when its evidence is exact and its text derives from it."""
+    if not sentence.evidence or not all(span_exact(article, s) for s in sentence.evidence):
+        return False
+    ev = sentence.evidence[0]
+    if sentence.transformations:
+        return apply_transformations(ev.text, ev.start, sentence.transformations) == sentence.text
+    return sentence.text == " ".join(s.text for s in sentence.evidence)
+
+
+def qa_supported(article: Article, qa: QA) -> bool:
+    """An answer is supported when it is an exact span inside its exact evidence."""
+    if not qa.evidence or not all(span_exact(article, s) for s in qa.evidence):
+        return False
+    if not all(span_exact(article, s) for s in qa.question_spans):
+        return False
+    if qa.answer_span is None:
+        return qa.answer in (" ".join(s.text for s in qa.evidence),) or any(qa.answer in s.text for s in qa.evidence)
+    inside = any(s.start <= qa.answer_span.start and qa.answer_span.end <= s.end for s in qa.evidence)
+    return span_exact(article, qa.answer_span) and qa.answer == qa.answer_span.text and inside
+
+
+def gate(article: Article, core: Sentence, brief: list[Sentence], faq: list[QA]) -> tuple[list[Sentence], list[QA], Verification]:
+    """Drop every unit that fails its check; count what was checked, supported and dropped."""
+    checked = 1 + len(brief) + len(faq)
+    kept_brief = [s for s in brief if sentence_supported(article, s)]
+    kept_faq = [q for q in faq if qa_supported(article, q)]
+    core_ok = sentence_supported(article, core)
+    supported = int(core_ok) + len(kept_brief) + len(kept_faq)
+    if not core_ok:
+        raise AssertionError("core fact failed its own evidence check")  # a bug, never input's fault
+    return kept_brief, kept_faq, Verification(checked=checked, supported=supported, dropped=checked - supported)
