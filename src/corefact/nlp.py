@@ -158,7 +158,7 @@ def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, in
         if fragment and not piece.rstrip().endswith((".", "!", "?")) or re.fullmatch(r"\W*\(?[A-Z]{2,}\)?\s*[-—–:]*\s*", piece):
             pending = a
             continue
-        if merged and _open_quote(text[merged[-1][0]:merged[-1][1]]) and "\n\n" not in text[merged[-1][1]:a]:
+        if merged and _open_quote(text[merged[-1][0]:merged[-1][1]]) and "\n\n" not in text[merged[-1][1]:a] and len(text[merged[-1][0]:b].split()) <= 120:
             merged[-1][1] = b
             continue
         merged.append([a, b])

@@ -126,7 +126,17 @@ def _entities(parsed: Parsed, labels: set[str], kind: str) -> list[Entity]:
         if len(name) < 2:
             continue
         key = name.lower()
+        if kind == "organisation" and key.split()[-1] in _TITLE_WORDS:
+            continue  # "Economy Minister": a title, not an organisation
         span = parsed.span(ent.start_char, ent.end_char)
+        # "Halvern" after "Halvern Semiconductor": the same organisation
+        longer = next((k for k in index if k.startswith(key + " ") or key.startswith(k + " ")), None)
+        if key not in index and longer is not None:
+            if len(key) > len(longer):
+                index[key] = index[longer]
+                out[index[key]]["name"] = name
+            else:
+                key = longer
         if key not in index:
             index[key] = len(out)
             out.append({"name": name, "label": kind, "mentions": []})

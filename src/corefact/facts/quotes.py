@@ -136,7 +136,7 @@ def extract_quotes(parsed: Parsed, people: list[Person]) -> list[Quote]:
             if span is None:
                 continue
             c = comp[0]
-            left = min([c.left_edge.i] + [d.i for d in verb.children if d.dep_ == "dobj" and d.i > verb.i]) if verb.lemma_ in ("urge", "tell", "ask", "warn") else c.left_edge.i
+            left = min([c.left_edge.i] + [d.left_edge.i for d in verb.children if d.dep_ == "dobj" and d.i > verb.i]) if verb.lemma_ in ("urge", "tell", "ask", "warn") else c.left_edge.i
             if left < verb.i and c.right_edge.i < verb.i:
                 left = c.left_edge.i
             content = doc[left:c.right_edge.i + 1]

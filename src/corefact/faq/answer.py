@@ -125,7 +125,7 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
                 bonus = 1.0
                 # the entity closest to the question's words in the sentence
                 hits = [t.i for t in parsed.tokens(s) if t.lemma_.lower() in q_set]
-                e = min(spans, key=lambda e: min((abs(e.start - h) for h in hits), default=0))
+                e = min(spans, key=lambda e: 0 if e.root.head.lemma_.lower() in q_set else min((abs(e.root.i - h) for h in hits), default=0))
                 answer = parsed.span(e.start_char, e.end_char)
         total = score + bonus
         if best is None or total > best[0]:

@@ -189,8 +189,10 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
     """Wh-questions about the main clause(s) of a sentence."""
     out: list[Candidate] = []
     for verb in parsed.tokens(sent):
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj") or verb.lemma_.lower() in _SPEECH:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj"):
             continue
+        if verb.lemma_.lower() in _SPEECH and any(c.dep_ == "ccomp" for c in verb.children):
+            continue  # reported speech: the quote questions cover it
         subj, auxes, neg = _clause_parts(verb)
         if subj is None or verb.dep_ == "conj" and subj is None:
             continue

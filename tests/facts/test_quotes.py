@@ -1,0 +1,35 @@
+from corefact.facts.people import extract_people
+from corefact.facts.quotes import extract_quotes
+
+from ..conftest import parsed_text
+
+
+def quotes_of(p):
+    return extract_quotes(p, extract_people(p))
+
+
+def test_direct_quotes_with_speakers(flood):
+    direct = [q for q in quotes_of(flood) if q.direct]
+    assert [q.speaker for q in direct] == ["Maria Okafor", "Maria Okafor"]
+    assert direct[0].text.startswith("We will not abandon these families")
+    assert direct[0].cue == "said"
+    # the second sentence of the quote continues the same speaker
+    assert direct[1].text.startswith("The federal government will pay")
+
+
+def test_indirect_speech_is_marked(flood):
+    indirect = [q for q in quotes_of(flood) if not q.direct]
+    urged = [q for q in indirect if q.cue == "urged"]
+    assert urged and urged[0].text.startswith("commercial lenders to suspend mortgage repayments")
+    assert urged[0].speaker == "Maria Okafor"  # "The minister" resolved by role
+
+
+def test_told_after_quote(chipmaker):
+    direct = [q for q in quotes_of(chipmaker) if q.direct]
+    assert direct[0].speaker == "Priya Raman" and direct[0].cue == "told"
+
+
+def test_according_to():
+    p = parsed_text('"The road will stay shut until May," according to transport chief Ana Silva. Drivers were angry.')
+    q = [q for q in quotes_of(p) if q.direct][0]
+    assert q.speaker == "Ana Silva" and q.cue == "according to"

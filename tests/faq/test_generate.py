@@ -1,0 +1,50 @@
+from corefact.facts import extract_facts
+from corefact.faq.generate import clause_questions, fact_questions
+
+from ..conftest import parsed_text
+
+
+def questions(text):
+    p = parsed_text(text + " The report was published later.")
+    facts = extract_facts(p)
+    qs = clause_questions(p, p.sents[0], facts) + fact_questions(p, facts)
+    return {c.question: c.answer.text for c in qs}
+
+
+def test_object_question_with_do_support():
+    qs = questions("The mayor urged the council to delay the vote.")
+    assert qs["What did the mayor urge the council to do?"] == "delay the vote"
+
+
+def test_subject_question_for_a_person():
+    qs = questions("Chancellor Anna Weber announced the new tax on Monday.")
+    assert qs["Who announced the new tax on Monday?"] == "Chancellor Anna Weber"
+
+
+def test_when_question_from_a_date():
+    qs = questions("The agency opened the new office on Monday.")
+    assert qs["When did the agency open the new office?"] == "Monday"
+
+
+def test_how_many_subject_and_object():
+    qs = questions("More than 4,200 residents have been evacuated from the valley since Monday.")
+    assert qs["How many residents have been evacuated from the valley since Monday?"] == "More than 4,200"
+    qs = questions("The company cut 1,200 jobs in its consumer division.")
+    assert qs["How many jobs did the company cut in its consumer division?"] == "1,200"
+
+
+def test_modal_auxiliary_is_inverted():
+    qs = questions("The council will close the bridge in June.")
+    assert qs["What will the council close in June?"] == "the bridge"
+
+
+def test_why_question():
+    qs = questions("The airline cancelled 40 flights because the pilots went on strike.")
+    assert qs["Why did the airline cancel 40 flights?"] == "because the pilots went on strike"
+
+
+def test_pronoun_subject_is_resolved_only_from_a_named_previous_subject():
+    p = parsed_text("Minister Maria Okafor visited the camp on Friday. She promised new tents for the families.")
+    facts = extract_facts(p)
+    qs = {c.question for c in clause_questions(p, p.sents[1], facts)}
+    assert "What did Maria Okafor promise for the families?" in qs

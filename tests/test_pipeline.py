@@ -1,0 +1,35 @@
+import pytest
+
+import corefact
+from corefact.select import eligible
+
+from .conftest import EXAMPLES, assert_spans_exact
+
+
+@pytest.mark.parametrize("name", ["flood.txt", "chipmaker.txt", "marathon.txt"])
+def test_explainer_is_grounded(name):
+    ex = corefact.explain((EXAMPLES / name).read_text())
+    assert assert_spans_exact(ex) > 20
+    assert 3 <= len(ex.brief) <= 6
+    assert ex.core_fact.evidence[0].text in ex.article.text
+    assert ex.verification.checked == ex.verification.supported + ex.verification.dropped
+    assert ex.verification.dropped == 0
+
+
+def test_sentences_and_questions_options():
+    text = (EXAMPLES / "chipmaker.txt").read_text()
+    ex = corefact.explain(text, sentences=6, questions=4)
+    assert len(ex.brief) == 6 and len(ex.faq) == 4
+    ex = corefact.explain(text, corefact.Options(sentences=3))
+    assert len(ex.brief) == 3
+
+
+def test_public_surface_is_explicit():
+    assert set(corefact.__all__) >= {"explain", "ask", "load_article", "render", "explainer_schema", "Options", "CorefactError"}
+    for name in corefact.__all__:
+        assert hasattr(corefact, name)
+
+
+def test_ask_api():
+    r = corefact.ask((EXAMPLES / "marathon.txt").read_text(), "How many runners took part in the race?")
+    assert r["answered"] and r["answer"] == "About 32,000"

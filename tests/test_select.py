@@ -1,0 +1,29 @@
+from corefact.nlp import Sent
+from corefact.select import core_fact, eligible, score_sentences, select_brief, standalone
+
+
+def _sent(text):
+    return Sent(0, 0, len(text), 0, 0, 0, text)
+
+
+def test_standalone_rejects_dependent_openers_and_open_quotes():
+    assert standalone(_sent("The council voted to close the bridge."))
+    assert not standalone(_sent("However, the council voted to close the bridge."))
+    assert not standalone(_sent("He said the bridge would close."))
+    assert not standalone(_sent('"The bridge will close, the mayor said.'))
+
+
+def test_core_fact_is_the_main_event(flood, chipmaker, marathon):
+    assert core_fact(score_sentences(flood)).text.startswith("More than 4,200 residents")
+    assert core_fact(score_sentences(chipmaker)).text.startswith("Halvern Semiconductor reported")
+    assert core_fact(score_sentences(marathon)).text.startswith("Kenyan runner Faith Chepkoech won")
+
+
+def test_brief_in_article_order_without_dependent_sentences(flood):
+    scored = score_sentences(flood)
+    first = core_fact(scored)
+    chosen = select_brief(flood, scored, 4, first)
+    assert len(chosen) == 4
+    assert chosen[0] == first
+    assert [s.index for s in chosen] == sorted(s.index for s in chosen)
+    assert all(eligible(s) for s in chosen)
