@@ -103,6 +103,93 @@ def schema() -> None:
     typer.echo(json.dumps(explainer_schema(), indent=2))
 
 
+eval_app = typer.Typer(help="Quality measurements on evaluation data (../shared/data layout).")
+app.add_typer(eval_app, name="eval")
+DATA_DIR = Path("../shared/data")
+
+
+def _emit(result: dict, json_out: Optional[Path]) -> None:
+    if json_out:
+        json_out.write_text(json.dumps(result, indent=2))
+
+
+def _print_summarize(result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"ROUGE F1 on {Path(result['data']).name} ({result['articles']} articles)")
+    for col in ("system", "R-1", "R-2", "R-L"):
+        t.add_column(col, justify="right" if col != "system" else "left")
+    for name, m in sorted(result["rouge"].items(), key=lambda kv: (kv[0].split("k=")[-1].split("-")[-1], -kv[1]["rouge1"])):
+        t.add_row(name, f"{m['rouge1']:.2f}", f"{m['rouge2']:.2f}", f"{m['rougeL']:.2f}")
+    Console().print(t)
+    speed = ", ".join(f"{k} {v:.1f}" for k, v in result["articles_per_second"].items())
+    typer.echo(f"articles/s: {speed}")
+
+
+@eval_app.command("summarize")
+def eval_summarize(
+    data: Path = typer.Option(DATA_DIR / "summ_cnndm_summeval.jsonl", "--data", help="A summ_*.jsonl file."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Use the first N articles."),
+    k: str = typer.Option("1,3", "--k", help="Summary lengths, comma-separated."),
+    peers: bool = typer.Option(True, "--peers/--no-peers", help="Include sumy and newspaper4k."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the results as JSON."),
+) -> None:
+    """ROUGE of the core fact and the brief beside Lead-k, LexRank, TextRank, newspaper4k, random and oracle."""
+    from .eval.summarize import evaluate
+
+    result = evaluate(data, limit, tuple(int(x) for x in k.split(",")), peers)
+    _print_summarize(result)
+    _emit(result, json_out)
+
+
+@eval_app.command("ask")
+def eval_ask(
+    data: Path = typer.Option(DATA_DIR / "qa_squad_v1.1_dev.jsonl", "--data"),
+    limit: Optional[int] = typer.Option(2000, "--limit"),
+    json_out: Optional[Path] = typer.Option(None, "--json"),
+) -> None:
+    """`ask` on SQuAD: sentence accuracy, span EM/F1, beside plain BM25."""
+    from .eval.qa import evaluate
+
+    result = evaluate(data, limit)
+    typer.echo(json.dumps(result, indent=2))
+    _emit(result, json_out)
+
+
+@eval_app.command("faq")
+def eval_faq(
+    data: Path = typer.Option(DATA_DIR / "faq_quail_dev.jsonl", "--data"),
+    limit: Optional[int] = typer.Option(None, "--limit"),
+    json_out: Optional[Path] = typer.Option(None, "--json"),
+) -> None:
+    """FAQ coverage of human questions at N=6 and N=12, and the round-trip share."""
+    from .eval.faq import evaluate
+
+    result = evaluate(data, limit)
+    typer.echo(json.dumps(result, indent=2))
+    _emit(result, json_out)
+
+
+@eval_app.command("all")
+def eval_all(
+    data_dir: Path = typer.Option(DATA_DIR, "--data-dir"),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Cap every set at N items."),
+    json_out: Optional[Path] = typer.Option(None, "--json"),
+) -> None:
+    """The whole quality dashboard."""
+    from .eval import faq, qa, summarize
+
+    results = {}
+    for name in ("summ_cnndm_summeval.jsonl", "summ_bbc_dev.jsonl"):
+        results[name] = summarize.evaluate(data_dir / name, limit)
+        _print_summarize(results[name])
+    results["ask"] = qa.evaluate(data_dir / "qa_squad_v1.1_dev.jsonl", limit or 2000)
+    results["faq"] = faq.evaluate(data_dir / "faq_quail_dev.jsonl", limit)
+    typer.echo(json.dumps({"ask": results["ask"], "faq": results["faq"]}, indent=2))
+    _emit(results, json_out)
+
+
 def main() -> None:
     app()
 

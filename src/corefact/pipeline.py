@@ -36,6 +36,6 @@ def explain(source: Source, options: Optional[Options] = None, **overrides) -> E
     core_sent = core_fact(scored)
     core = as_sentence(parsed, core_sent)
     brief = build_brief(parsed, select_brief(parsed, scored, options.sentences, core_sent))
-    faq, _dropped = build_faq(parsed, facts, scored, core, options.questions)
+    faq, _round_trip = build_faq(parsed, facts, scored, core, options.questions)
     brief, faq, verification = gate(article, core, brief, faq)
     return Explainer(article=article, core_fact=core, brief=brief, faq=faq, facts=facts, verification=verification)

@@ -20,9 +20,9 @@ def round_trip(parsed: Parsed, candidates: list[Candidate], index: SentenceIndex
     return kept
 
 
-def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence, n: int) -> tuple[list[QA], int]:
-    """The FAQ with ``n`` questions (the core-fact question included), and how many candidates the
-    round-trip check dropped."""
+def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence, n: int) -> tuple[list[QA], tuple[int, int]]:
+    """The FAQ with ``n`` questions (the core-fact question included), and the round-trip counts
+    ``(candidates checked, candidates dropped)``."""
     faq = [QA(question=CORE_QUESTION, kind="core", answer=core.text, evidence=core.evidence)]
     sentences = [s.sent for s in scored if eligible(s.sent)]
     candidates = generate(parsed, facts, sentences)
@@ -42,7 +42,7 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
                 question_spans=c.question_spans,
             )
         )
-    return faq, dropped
+    return faq, (len(shortlist), dropped)
 
 
 __all__ = ["build_faq", "ask", "SentenceIndex", "CORE_QUESTION"]

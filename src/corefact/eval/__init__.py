@@ -1,0 +1,1 @@
+"""Quality measurements: ``corefact eval summarize | ask | faq | all``."""

@@ -1,0 +1,84 @@
+"""ROUGE of the core fact (k=1) and the brief (k=3 and the default length) beside the baselines."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Optional
+
+from .data import read_jsonl
+
+METRICS = ("rouge1", "rouge2", "rougeL")
+
+
+def _scorer():
+    from rouge_score import rouge_scorer
+
+    return rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+
+
+def best_rouge(scorer, refs: list[str], summary: str) -> dict[str, float]:
+    """F1 per metric, best reference per metric (rouge-score's score_multi rule)."""
+    out = {m: 0.0 for m in METRICS}
+    for ref in refs:
+        s = scorer.score(ref, summary)
+        for m in METRICS:
+            out[m] = max(out[m], s[m].fmeasure)
+    return out
+
+
+def evaluate(data: Path, limit: Optional[int] = None, ks: tuple[int, ...] = (1, 3), peers: bool = True, seed: int = 13) -> dict:
+    """Score corefact and the baselines on a ``summ_*`` file; returns per-system means and speed."""
+    from ..ingest import load_article
+    from ..nlp import parse
+    from ..options import Options
+    from ..select import core_fact, score_sentences, select_brief
+    from . import peers as P
+
+    scorer = _scorer()
+    totals: dict[str, dict[str, float]] = defaultdict(lambda: {m: 0.0 for m in METRICS})
+    seconds: dict[str, float] = defaultdict(float)
+    default_k = Options().sentences
+    runners = {}
+    if peers:
+        try:
+            runners = {"sumy LexRank": P.sumy_summarizer("lexrank"), "sumy TextRank": P.sumy_summarizer("textrank")}
+        except RuntimeError:
+            runners = {}
+    n = 0
+    for row in read_jsonl(data, limit):
+        refs = row.get("references") or [row["reference"]]
+        t0 = time.perf_counter()
+        parsed = parse(load_article(row["article"], title=row.get("title")))
+        scored = score_sentences(parsed)
+        core = core_fact(scored)
+        seconds["corefact"] += time.perf_counter() - t0
+        sents = [s.text for s in parsed.sents]
+        systems: dict[str, str] = {}
+        for k in ks + ((default_k,) if default_k not in ks else ()):
+            t0 = time.perf_counter()
+            chosen = [core] if k == 1 else select_brief(parsed, scored, k, core)
+            seconds["corefact"] += time.perf_counter() - t0
+            systems[f"corefact k={k}"] = " ".join(s.text for s in chosen)
+            systems[f"Lead-{k}"] = " ".join(P.lead(sents, k))
+            systems[f"Random-{k}"] = " ".join(P.random_k(sents, k, seed + n))
+            systems[f"Oracle-{k}"] = " ".join(P.oracle(sents, k, lambda s: sum(best_rouge(scorer, refs, s)[m] for m in ("rouge1", "rouge2"))))
+            for name, run in runners.items():
+                t0 = time.perf_counter()
+                systems[f"{name} k={k}"] = " ".join(run(row["article"], k))
+                seconds[name] += time.perf_counter() - t0
+        if peers:
+            try:
+                t0 = time.perf_counter()
+                systems["newspaper4k"] = " ".join(P.newspaper_summary(row["article"], row.get("title")))
+                seconds["newspaper4k"] += time.perf_counter() - t0
+            except (RuntimeError, ImportError):
+                pass
+        for name, summary in systems.items():
+            for m, v in best_rouge(scorer, refs, summary).items():
+                totals[name][m] += v
+        n += 1
+    results = {name: {m: 100 * v / max(1, n) for m, v in ms.items()} for name, ms in totals.items()}
+    speed = {name: n / s for name, s in seconds.items() if s > 0}
+    return {"data": str(data), "articles": n, "rouge": results, "articles_per_second": speed}
