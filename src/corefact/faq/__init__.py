@@ -12,9 +12,11 @@ from .rank import rank
 
 def round_trip(parsed: Parsed, candidates: list[Candidate], index: SentenceIndex) -> list[Candidate]:
     """Keep the candidates whose question, put to ``ask``, comes back to their own evidence."""
+    from ..nlp import tag_only
+
     kept = []
-    for c in candidates:
-        a = ask(parsed, c.question, index=index)
+    for c, qdoc in zip(candidates, tag_only([c.question for c in candidates])):
+        a = ask(parsed, c.question, index=index, qdoc=qdoc)
         if a.evidence is not None and a.evidence.start == c.evidence.start:
             kept.append(c)
     return kept

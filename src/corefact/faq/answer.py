@@ -95,16 +95,16 @@ def _candidate_spans(parsed: Parsed, sent: Sent, labels: Optional[set[str]], q_t
     return ents
 
 
-def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None, min_score: float = 1.0) -> Answer:
+def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None, min_score: float = 1.0, qdoc=None) -> Answer:
     """Answer ``question`` from a parsed article.
 
     Returns:
         An :class:`Answer`; ``answer.answered`` is False when the article does not answer it.
     """
-    from ..nlp import load_nlp
+    from ..nlp import tag_only
 
     index = index or SentenceIndex(parsed)
-    qdoc = load_nlp()(question)
+    qdoc = qdoc if qdoc is not None else tag_only([question])[0]
     q_terms = _terms(qdoc)
     if not q_terms:
         return Answer(None, None, 0.0)
