@@ -1,0 +1,35 @@
+from corefact.eval.peers import lead, oracle, random_k
+from corefact.eval.qa import f1, normalize
+from corefact.eval.summarize import _scorer, best_rouge
+
+
+def test_squad_normalisation_and_f1():
+    assert normalize("The  Denver Broncos!") == "denver broncos"
+    assert f1("Denver Broncos", "the Denver Broncos") == 1.0
+    assert 0 < f1("Broncos won", "Denver Broncos") < 1
+    assert f1("Panthers", "Denver Broncos") == 0.0
+
+
+def test_best_reference_per_metric():
+    scorer = _scorer()
+    refs = ["the cat sat on the mat", "a completely different sentence about dogs"]
+    both = best_rouge(scorer, refs, "the cat sat on the mat")
+    assert both["rouge1"] == 1.0
+    assert best_rouge(scorer, refs[::-1], "the cat sat on the mat") == both
+
+
+def test_baselines():
+    sents = ["one fish.", "two fish.", "red fish.", "blue fish."]
+    assert lead(sents, 2) == ["one fish.", "two fish."]
+    assert random_k(sents, 2, seed=1) == random_k(sents, 2, seed=1)
+    picked = oracle(sents, 2, lambda s: ("red" in s) + ("blue" in s))
+    assert picked == ["red fish.", "blue fish."]
+
+
+def test_sumy_runs_offline_with_shipped_punkt():
+    from corefact.eval.peers import sumy_summarizer
+
+    run = sumy_summarizer("lexrank")
+    text = "The council met on Monday. It voted to close the bridge. Repairs will take two years. Drivers must use the ring road."
+    out = run(text, 2)
+    assert len(out) == 2 and all(s in text for s in out)
