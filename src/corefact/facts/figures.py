@@ -174,7 +174,8 @@ def extract_figures(parsed: Parsed) -> list[Figure]:
             tok = tok.head
             steps += 1
             if tok.i in by_token and by_token[tok.i] != k:
-                if tok.i != nouns[k] and any(c.lower_ in ("including", "of", "among") for c in tok.children if c.i < tok_i or c.i > tok.i) or steps >= 2:
+                between = doc[min(tok.i, tok_i):max(tok.i, tok_i)]
+                if any(t.lower_ in ("including", "among", "whom") for t in between):
                     parent = by_token[tok.i]
                     if figures[parent].sentence == figures[k].sentence and figures[parent].kind == figures[k].kind == "count":
                         figures[k] = figures[k].model_copy(update={"part_of": parent, "context": figures[parent].context})

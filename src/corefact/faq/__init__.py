@@ -30,10 +30,11 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
     candidates = generate(parsed, facts, sentences)
     index = SentenceIndex(parsed)
     # overgenerate and rank: take a generous shortlist, check it, then select
-    shortlist = rank(candidates, scored, max(3 * n, 12))
+    core_index = next((s.sent.index for s in scored if s.sent.start == core.evidence[0].start), -1)
+    shortlist = rank(candidates, scored, max(3 * n, 12), core_index)
     checked = round_trip(parsed, shortlist, index)
     dropped = len(shortlist) - len(checked)
-    for c in rank(checked, scored, n - 1):
+    for c in rank(checked, scored, n - 1, core_index):
         faq.append(
             QA(
                 question=c.question,

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..facts.people import person_for
 from ..model import Facts, Person, Span
 from ..nlp import Parsed, Sent
 
@@ -78,7 +79,8 @@ def _np_text(tok, core_only: bool = False) -> str:
         toks.pop(0)
     text = _text(toks)
     first = toks[0] if toks else None
-    if first is not None and first.is_sent_start and first.pos_ != "PROPN" and first.ent_type_ not in _NAME_LABELS and text[:1].isupper() and first.text != "I":
+    starts = first is not None and (first.is_sent_start or first.i > 0 and "\n" in first.doc[first.i - 1].text_with_ws)
+    if starts and first.pos_ != "PROPN" and first.ent_type_ not in _NAME_LABELS and text[:1].isupper() and first.text != "I":
         text = text[0].lower() + text[1:]
     return text
 
@@ -158,8 +160,6 @@ def _antecedent(parsed: Parsed, facts: Facts, sent: Sent) -> Optional[str]:
             ent = next((e for e in parsed.doc.ents if e.start <= t.i < e.end and e.label_ == "PERSON"), None)
             if ent is None:
                 return None
-            from ..facts.people import person_for
-
             person = person_for(facts.people, ent.text)
             return person.name if person else None
     return None
@@ -182,6 +182,10 @@ def _finish(q: str) -> str:
 
 def _span_of(parsed: Parsed, toks) -> Span:
     toks = list(toks)
+    while len(toks) > 1 and toks[-1].is_punct:
+        toks.pop()
+    while len(toks) > 1 and toks[0].is_punct:
+        toks.pop(0)
     return parsed.span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
 
@@ -205,15 +209,21 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
         rest = _rest(verb, None, subj)
         if rest and verb.lemma_.lower() != "be":
             lead = _text(auxes + neg + [verb]) if auxes or neg else verb.text
-            wh = "Who" if subj_ent is not None and subj_ent.label_ in ("PERSON",) or subj.lower_ in ("he", "she") else ("What" if subj_ent is None or subj_ent.label_ not in ("ORG", "NORP") else "Which organisation")
-            if subj.lower_ not in ("he", "she") and subj_ent is not None and subj_ent.label_ in ("PERSON", "ORG"):
-                out.append(Candidate(_finish(f"{wh} {lead} {_text(rest)}"), "who" if wh != "What" else "what", subj_span, sent))
+            is_person = subj_ent is not None and (subj_ent.label_ == "PERSON" or person_for(facts.people, subj_ent.text) is not None)
+            is_org = subj_ent is not None and not is_person and subj_ent.label_ == "ORG"
+            if subj.lower_ not in ("he", "she") and (is_person or is_org):
+                wh = "Who" if is_person else "Which organisation"
+                out.append(Candidate(_finish(f"{wh} {lead} {_text(rest)}"), "who", subj_span, sent))
         # object and complement questions
         for child in verb.rights:
             if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN", "NUM"):
                 ent = next((e for e in parsed.doc.ents if e.start <= child.i < e.end), None)
                 if ent is not None and ent.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
                     continue
+                if any(c.dep_ == "xcomp" for c in verb.children):
+                    continue  # "urged lenders to suspend ...": the to-do question covers it
+                if len(list(child.subtree)) == 1 and child.pos_ == "NOUN":
+                    continue  # "take part", "take place": an idiom, not a thing
                 wh = "Who" if ent is not None and ent.label_ == "PERSON" else "What"
                 rest_toks = _rest(verb, child, subj)
                 inv = _inverted(verb, subj_text, auxes, neg, _text(rest_toks))

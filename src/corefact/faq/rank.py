@@ -31,8 +31,9 @@ def acceptable(c: Candidate) -> bool:
     return True
 
 
-def rank(candidates: list[Candidate], scored: list[Scored], n: int) -> list[Candidate]:
-    """Choose ``n`` candidates: salient sources first, varied question types, distinct answers."""
+def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: int = -1) -> list[Candidate]:
+    """Choose ``n`` candidates: salient sources first, varied question types and sources (the core
+    fact's sentence is already answered by the first question), distinct answers."""
     if n <= 0:
         return []
     by_index = {s.sent.index: s.score for s in scored}
@@ -44,7 +45,8 @@ def rank(candidates: list[Candidate], scored: list[Scored], n: int) -> list[Cand
     questions: set[str] = set()
     while pool and len(chosen) < n:
         def value(c: Candidate) -> float:
-            return -rank_of.get(c.evidence.index, 99) / 4 + c.bonus - 0.8 * kinds.get(c.kind, 0)
+            same_source = sum(1 for x in chosen if x.evidence.index == c.evidence.index)
+            return -rank_of.get(c.evidence.index, 99) / 4 + c.bonus - 0.8 * kinds.get(c.kind, 0) - 1.0 * same_source - 0.7 * (c.evidence.index == core_index)
 
         best = max(pool, key=value)
         pool.remove(best)
