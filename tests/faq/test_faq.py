@@ -26,6 +26,7 @@ def test_flood_faq_has_the_expected_questions():
     assert qa["How many people have died?"] == "At least 17"
     assert qa["Who is Maria Okafor?"] == "Nigerian Finance Minister"
     assert qa["What did the minister urge commercial lenders to do?"].startswith("suspend mortgage repayments")
-    # the core fact's sentence is answered by the first question; the rest come from elsewhere
+    # the core fact's sentence is answered by the first question; other sources are preferred
     core = ex.core_fact.evidence[0].start
-    assert all(q.evidence[0].start != core for q in ex.faq[1:])
+    assert sum(q.evidence[0].start == core for q in ex.faq[1:]) <= 1
+    assert ex.faq[1].evidence[0].start != core
