@@ -113,6 +113,11 @@ def _emit(result: dict, json_out: Optional[Path]) -> None:
         json_out.write_text(json.dumps(result, indent=2))
 
 
+def _print_json(result: dict, json_out: Optional[Path]) -> None:
+    typer.echo(json.dumps(result, indent=2))
+    _emit(result, json_out)
+
+
 def _print_summarize(result: dict) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -150,11 +155,9 @@ def eval_ask(
     json_out: Optional[Path] = typer.Option(None, "--json"),
 ) -> None:
     """`ask` on SQuAD: sentence accuracy, span EM/F1, beside plain BM25."""
-    from .eval.qa import evaluate
+    from .eval import qa
 
-    result = evaluate(data, limit)
-    typer.echo(json.dumps(result, indent=2))
-    _emit(result, json_out)
+    _print_json(qa.evaluate(data, limit), json_out)
 
 
 @eval_app.command("faq")
@@ -164,11 +167,9 @@ def eval_faq(
     json_out: Optional[Path] = typer.Option(None, "--json"),
 ) -> None:
     """FAQ coverage of human questions at N=6 and N=12, and the round-trip share."""
-    from .eval.faq import evaluate
+    from .eval import faq
 
-    result = evaluate(data, limit)
-    typer.echo(json.dumps(result, indent=2))
-    _emit(result, json_out)
+    _print_json(faq.evaluate(data, limit), json_out)
 
 
 @eval_app.command("all")
