@@ -172,6 +172,22 @@ def eval_faq(
     _print_json(faq.evaluate(data, limit), json_out)
 
 
+@eval_app.command("facts")
+def eval_facts(
+    gold: Optional[Path] = typer.Option(None, "--gold", help="Annotated articles (default: evaluation/facts_gold.json)."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="Also run over a summ_*.jsonl corpus: counts and time."),
+    limit: Optional[int] = typer.Option(None, "--limit"),
+    json_out: Optional[Path] = typer.Option(None, "--json"),
+) -> None:
+    """Key-facts precision/recall per type on the project's annotated articles."""
+    from .eval import facts
+
+    result = facts.evaluate(gold) if gold else facts.evaluate()
+    if corpus:
+        result["corpus"] = facts.corpus_run(corpus, limit)
+    _print_json(result, json_out)
+
+
 @eval_app.command("all")
 def eval_all(
     data_dir: Path = typer.Option(DATA_DIR, "--data-dir"),

@@ -67,6 +67,10 @@ class Figure(_Model):
     span: Span
     sentence: Span
     part_of: Optional[int] = Field(None, description="Index of the figure this one is nested in.")
+    change: Optional[Literal["by", "to", "from"]] = Field(
+        None, description="Role in a change ('rose 2% to $11.1bn from $10.9bn': by, to, from)."
+    )
+    direction: Optional[Literal["up", "down"]] = Field(None, description="Direction of the change, when it is one.")
 
 
 class Person(_Model):
@@ -76,6 +80,7 @@ class Person(_Model):
     role: Optional[str] = None
     affiliation: Optional[str] = None
     mentions: list[Span]
+    quotes: list[int] = Field(default_factory=list, description="Indices into facts.quotes of what the person said.")
 
 
 class Entity(_Model):

@@ -49,3 +49,19 @@ def test_number_words():
     figs = by_text(extract_figures(p))
     assert figs["Tens of thousands"].counts == "people"
     assert figs["Nearly a dozen"].qualifier == "nearly" and figs["Nearly a dozen"].value == 12
+
+
+def test_changes_have_roles_and_direction():
+    p = parsed_text("TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn. Profits fell 5% last year.")
+    figs = by_text(extract_figures(p))
+    assert (figs["2%"].change, figs["2%"].direction) == ("by", "up")
+    assert (figs["$11.1bn"].change, figs["$10.9bn"].change) == ("to", "from")
+    assert (figs["5%"].change, figs["5%"].direction) == ("by", "down")
+
+
+def test_measurements_and_durations():
+    p = parsed_text("The fire spread across 12,000 hectares of forest. She won in 2 hours 17 minutes and 40 seconds.")
+    figs = by_text(extract_figures(p))
+    assert figs["12,000 hectares"].kind == "quantity" and figs["12,000 hectares"].counts is None
+    t = figs["2 hours 17 minutes and 40 seconds"]
+    assert (t.value, t.unit) == (8260, "seconds")

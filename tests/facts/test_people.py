@@ -20,3 +20,18 @@ def test_organisations_and_places(chipmaker):
     assert "Economy Minister" not in orgs  # a title
     assert len(orgs["Halvern Semiconductor"].mentions) >= 2  # "Halvern" merged in
     assert {"Dresden", "New York"} <= places
+
+
+def test_people_link_to_their_quotes(flood):
+    from corefact.facts import extract_facts
+
+    facts = extract_facts(flood)
+    okafor = next(p for p in facts.people if p.name == "Maria Okafor")
+    assert okafor.quotes and all(facts.quotes[i].speaker == "Maria Okafor" for i in okafor.quotes)
+
+
+def test_role_in_apposition_before_the_name():
+    from ..conftest import parsed_text
+
+    p = parsed_text("The lender's chief executive, Sofia Lind, said the changes would save money. Shares rose.")
+    assert extract_people(p)[0].role == "chief executive"

@@ -13,12 +13,17 @@ from .quotes import extract_quotes
 def extract_facts(parsed: Parsed) -> Facts:
     """All key facts of a parsed article."""
     people = extract_people(parsed)
+    quotes = extract_quotes(parsed, people)
+    for i, q in enumerate(quotes):
+        for p in people:
+            if q.speaker == p.name:
+                p.quotes.append(i)
     return Facts(
         figures=extract_figures(parsed),
         people=people,
         organisations=extract_organisations(parsed),
         places=extract_places(parsed),
-        quotes=extract_quotes(parsed, people),
+        quotes=quotes,
         dates=extract_dates(parsed),
     )
 

@@ -107,27 +107,101 @@ def _safe(y: int, m: int, d: int) -> Range:
 
 
 _SINCE = re.compile(r"\b(since|from|until|by|before|after)\s+$", re.IGNORECASE)
+_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many)"
+# Durations, ages and frequencies: time words that are not dates.
+_NOT_A_DATE = re.compile(
+    r"^(?:(?!1\d{3}$|2[01]\d{2}$)\d+|under \w+|over \w+|(?:daily|weekly|monthly|quarterly|annual|annually|yearly|decades?|years?|months?|weeks?|days?)"
+    r"|(?:the\s+)?(?:next|past|last|first|coming)?\s*" + _NUMBER + r"(?:[- ]|\s+)(?:day|week|month|year|decade|hour)s?(?:-long|-old| old)?"
+    r"|(?:the\s+)?(?:next|past|last|coming)\s+" + _NUMBER + r"\s+(?:day|week|month|year|decade)s?)$",
+    re.IGNORECASE,
+)
+_FUTURE_HEADS = {"expect", "plan", "aim", "hope", "intend", "schedule", "set", "due", "promise", "vow", "pledge"}
+
+
+def _future(ent) -> bool:
+    """True when the clause a date expression belongs to speaks of the future."""
+    tok = ent.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(c.lower_ in ("will", "shall", "'ll", "wo") for c in tok.children if c.dep_ in ("aux", "auxpass")):
+                return True
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _FUTURE_HEADS:
+                return True
+            if tok.lemma_.lower() in _FUTURE_HEADS and tok.lemma_.lower() != "set":
+                return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
+
+
+def _forward(text: str, ref: dt.date, start: Optional[dt.date], end: Optional[dt.date]) -> Range:
+    """Move a weekday or month that the past-leaning rules placed before ``ref`` to its next occurrence."""
+    low = text.lower().strip()
+    if start is None or start >= ref or re.search(r"\d{4}|last|ago|yesterday", low):
+        return start, end
+    if low.split()[-1] in WEEKDAYS or low.split()[0] in WEEKDAYS:
+        return start + dt.timedelta(days=7), None
+    if end is not None and low.split()[-1] in MONTHS:
+        mo = start.month
+        y = ref.year if mo > ref.month else ref.year + 1
+        if mo == ref.month:
+            return start, end
+        return _month_range(y, mo)
+    return start, end
+
+
+def _end_of(text: str, ref: Optional[dt.date]) -> Optional[dt.date]:
+    """'the end of 2026' -> 2026-12-31; 'the end of the year' -> 31 December of the reference year."""
+    m = re.fullmatch(r"(?:the\s+)?end\s+of\s+(?:the\s+)?(year|month|\d{4}|[a-z]+)", text.lower().strip())
+    if not m:
+        return None
+    what = m.group(1)
+    if what.isdigit():
+        return dt.date(int(what), 12, 31)
+    if ref is None:
+        return None
+    if what == "year":
+        return dt.date(ref.year, 12, 31)
+    if what == "month":
+        return _month_range(ref.year, ref.month)[1]
+    if what in MONTHS:
+        y = ref.year if MONTHS[what] >= ref.month else ref.year + 1
+        return _month_range(y, MONTHS[what])[1]
+    return None
 
 
 def extract_dates(parsed: Parsed) -> list[DateMention]:
-    """Date expressions in the article, resolved where the publication date allows."""
+    """Date expressions in the article, resolved where the publication date allows.
+
+    Weekdays and months lean to the past (news reports what happened) unless the clause speaks of
+    the future ("will reopen in March", "expects ... by Thursday"). "since X" runs to the
+    publication date; "by/until X" and "before X" are deadlines (``value`` empty, ``value_end`` set).
+    Durations, ages and frequencies ("three days", "23", "quarterly") are not dates and are left out.
+    """
     ref = parsed.article.date
     out: list[DateMention] = []
     for ent in parsed.doc.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or _NOT_A_DATE.match(ent.text.strip()):
             continue
         text = ent.text
         (start, end), relative = resolve(text, ref)
+        if start is None and (last := _end_of(text, ref)) is not None:
+            start, relative = last, not re.search(r"\d{4}", text)
+        if ref is not None and relative and _future(ent):
+            start, end = _forward(text, ref, start, end)
         before = parsed.text[max(0, ent.start_char - 8):ent.start_char]
         since = _SINCE.search(before)
         span_start = ent.start_char
         if since and start is not None:
             word = since.group(1).lower()
             span_start = ent.start_char - (len(before) - since.start())
-            if word in ("since", "from", "after") and ref is not None:
-                end = ref if word == "since" else end
-            elif word in ("until", "by", "before"):
-                start, end = None, start
+            if word == "since" and ref is not None:
+                end = ref
+            elif word in ("until", "by"):
+                start, end = None, end or start
+            elif word == "before":
+                start, end = None, start - dt.timedelta(days=1)
         out.append(
             DateMention(
                 text=parsed.text[span_start:ent.end_char],

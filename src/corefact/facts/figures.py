@@ -7,13 +7,22 @@ from typing import Optional
 
 from ..model import Figure
 from ..nlp import Parsed
-from .numbers import CURRENCY_SYMBOLS, currency, parse_number
+from .numbers import CURRENCY_SYMBOLS, CURRENCY_WORDS, currency, parse_number
 
-NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+NUMERIC_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "TIME"}
+# Nouns that make a number a measurement rather than a count.
+UNITS = {
+    "hectares", "hectare", "acres", "acre", "metres", "metre", "meters", "meter", "kilometres", "kilometre",
+    "kilometers", "km", "miles", "mile", "centimetres", "centimetre", "cm", "millimetres", "mm", "feet",
+    "foot", "inches", "tonnes", "tonne", "tons", "ton", "kilograms", "kg", "grams", "litres", "liters",
+    "gallons", "barrels", "degrees", "seconds", "minutes", "hours", "megawatts", "gigawatts", "mph", "kph",
+}
+_DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?)\b", re.IGNORECASE)
 QUALIFIERS = (
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as", "as much as",
     "just over", "just under", "well over", "nearly", "almost", "about", "around", "roughly",
-    "approximately", "some", "over", "under", "only", "exactly", "an estimated", "estimated", "at",
+    "approximately", "some", "over", "under", "below", "above", "only", "exactly", "an estimated",
+    "estimated", "at",
 )
 _QUAL_RE = re.compile(r"^(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")\s+", re.IGNORECASE)
 _NUMBER_WORD = re.compile(
@@ -38,6 +47,46 @@ def _unit_and_kind(text: str, label: str, next_word: str) -> tuple[Optional[str]
         m = re.search(r"[A-Za-z]+$", text)
         return (m.group(0).lower() if m else None), "quantity"
     return None, "count"
+
+
+def _duration(text: str) -> tuple[Optional[float], None, Optional[str]]:
+    """'24 hours' -> (24, 'hours'); '2 hours 17 minutes and 40 seconds' -> (8260, 'seconds')."""
+    parts = re.findall(r"(\d+(?:\.\d+)?)\s*(hour|minute|second)s?", text.lower())
+    if not parts:
+        return None, None, None
+    if len(parts) == 1:
+        return float(parts[0][0]), None, parts[0][1] + "s"
+    secs = {"hour": 3600, "minute": 60, "second": 1}
+    return sum(float(n) * secs[u] for n, u in parts), None, "seconds"
+
+
+UP = {"rise", "jump", "grow", "increase", "climb", "surge", "gain", "soar", "rebound", "advance", "up"}
+DOWN = {"fall", "drop", "decline", "decrease", "slip", "plunge", "slump", "sink", "shrink", "tumble", "cut", "down", "lose"}
+
+
+def _change(ent) -> tuple[Optional[str], Optional[str]]:
+    """'rose 2% to $11.1bn from $10.9bn': 2% is the change (by), $11.1bn the new value (to)."""
+    tok = ent.root
+    role = None
+    if tok.head.dep_ == "prep" or tok.dep_ == "pobj":
+        prep = tok.head
+        if prep.lower_ in ("to", "from", "by"):
+            role, verb = prep.lower_, prep.head
+        else:
+            return None, None
+    elif tok.dep_ in ("npadvmod", "dobj", "nummod") or tok.head.text == "%":
+        verb = tok.head if tok.head.text != "%" else tok.head.head
+        if tok.head.text == "%" and tok.head.dep_ not in ("npadvmod", "dobj"):
+            return None, None
+        role = "by"
+    else:
+        return None, None
+    lemma = verb.lemma_.lower()
+    if lemma in UP:
+        return role, "up"
+    if lemma in DOWN:
+        return role, "down"
+    return None, None
 
 
 def _expand_left(parsed: Parsed, start: int) -> int:
@@ -106,6 +155,8 @@ def extract_figures(parsed: Parsed) -> list[Figure]:
         words = ent.text.lower()
         if not re.search(r"\d", words) and not _NUMBER_WORD.search(words) and ent.label_ != "ORDINAL":
             continue
+        if ent.label_ == "TIME" and not (_DURATION.search(words) and re.search(r"\d", words)):
+            continue  # clock times ("2pm") are dates' business; durations are measurements
         start = _expand_left(parsed, ent.start_char)
         end = ent.end_char
         # the qualifier, inside the entity or just before it
@@ -130,10 +181,17 @@ def extract_figures(parsed: Parsed) -> list[Figure]:
         if next_word in ("percent", "per") and next_tok is not None:
             extra = doc[ent.end: ent.end + (2 if next_word == "per" else 1)]
             end = extra.end_char
-        unit, kind = _unit_and_kind(parsed.text[start:end], ent.label_, next_word)
+        if next_tok is not None and next_word in UNITS | set(CURRENCY_WORDS) and next_tok.head.i == next_tok.i or (
+            next_tok is not None and next_word in UNITS | set(CURRENCY_WORDS) and ent.label_ in ("CARDINAL", "QUANTITY")
+        ):
+            end = next_tok.idx + len(next_tok.text)  # "12,000 hectares", "42 million euros"
+        label = "QUANTITY" if ent.label_ == "TIME" or next_word in UNITS else ent.label_
+        unit, kind = _unit_and_kind(parsed.text[start:end], label, next_word)
         value, value_max = parse_number(number_text)
         if kind == "percent":
             value, value_max = parse_number(number_text.replace("%", ""))
+        if ent.label_ == "TIME":
+            value, value_max, unit = _duration(number_text)
         if unit is None and kind == "money":
             unit = currency(parsed.text[ent.end_char:ent.end_char + 12])
         if kind == "ordinal":
@@ -150,8 +208,13 @@ def extract_figures(parsed: Parsed) -> list[Figure]:
         if sent is None:
             continue
         noun, counts = _counted(ent) if kind in ("count", "ordinal") else (None, None)
+        if counts and counts.split()[-1].lower() in UNITS:
+            noun, counts = None, None
+        change, direction = _change(ent) if kind in ("money", "percent", "quantity", "count") else (None, None)
         figures.append(
             Figure(
+                change=change,
+                direction=direction,
                 text=parsed.text[start:end],
                 value=value,
                 value_max=value_max,

@@ -29,26 +29,29 @@ def _clean_name(text: str) -> str:
 
 
 def _role_before(ent) -> Optional[str]:
-    """'Nigerian Finance Minister Maria Okafor' -> 'Nigerian Finance Minister'."""
+    """'Nigerian Finance Minister Maria Okafor' -> 'Nigerian Finance Minister'; 'The lender's chief
+    executive, Sofia Lind' -> 'chief executive'."""
     doc = ent.doc
+    root = ent.root
+    # the name in apposition to a role noun: "The airline's operations director, Ben Carter,"
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < ent.start:
+        head = root.head
+        mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
+        start = min([m.left_edge.i for m in mods] + [head.i])
+        return doc[start:head.i + 1].text
     i = ent.start
     words = []
     while i > 0:
         t = doc[i - 1]
-        if t.dep_ in ("compound", "amod", "nmod", "poss", "case") and t.head.i >= ent.start and t.head.i < ent.end or (
-            t.pos_ in ("PROPN", "NOUN", "ADJ") and t.lower_ in _TITLE_WORDS
-        ) or (words and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.ent_type_ in ("NORP", "ORG", "GPE", "")) and t.dep_ in ("compound", "amod"):
-            if t.ent_type_ == "PERSON" or t.is_punct:
-                break
+        inside = t.head.i >= ent.start and t.head.i < ent.end or any(t.head.i == w.i for w in words)
+        if t.dep_ in ("compound", "amod", "nmod") and inside and t.ent_type_ != "PERSON" and not t.is_punct:
             words.insert(0, t)
             i -= 1
         else:
             break
-    if not words or not any(w.lower_ in _TITLE_WORDS for w in words):
+    if not words or not any(w.lower_ in _TITLE_WORDS or w.pos_ == "NOUN" for w in words):
         return None
-    if words[0].lower_ in ("the", "'s"):
-        words = words[1:]
-    return doc[words[0].i:words[-1].i + 1].text if words else None
+    return doc[words[0].i:words[-1].i + 1].text
 
 
 def _appos(ent) -> tuple[Optional[str], Optional[str]]:

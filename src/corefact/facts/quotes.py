@@ -15,7 +15,7 @@ CUE_LEMMAS = {
     "deny", "report", "describe", "predict", "acknowledge", "believe", "recall", "continue", "conclude",
     "promise", "vow", "call", "comment", "observe", "remark", "agree", "post",
 }
-INDIRECT_LEMMAS = CUE_LEMMAS - {"add", "continue", "describe", "call", "post"}
+INDIRECT_LEMMAS = CUE_LEMMAS - {"add", "continue", "describe", "call", "post", "agree", "believe"}
 _PRONOUNS = {"he", "she", "they", "i", "we"}
 _DIRECT = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"")
 
@@ -25,11 +25,22 @@ def _speaker_of(verb) -> tuple[Optional[object], Optional[object]]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             tok = child
+            # "The lender's chief executive, Sofia Lind," / "Chief financial officer Daniel Osei"
+            named = [e for e in verb.doc.ents if e.label_ == "PERSON" and child.left_edge.i <= e.start and e.end - 1 <= child.right_edge.i]
+            if named:
+                return named[0].root, named[0]
             ents = [e for e in verb.doc.ents if e.start <= tok.i < e.end]
             if ents:
-                return tok, ents[0]
-            compounds = [c for c in tok.lefts if c.dep_ == "compound"]
-            start = compounds[0].i if compounds else tok.i
+                e = ents[0]
+                return tok, (e[1:] if e[0].lower_ == "the" and len(e) > 1 else e)
+            if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
+                tok = tok.head.head  # "the agency, which said ...": the antecedent speaks
+                ents = [e for e in verb.doc.ents if e.start <= tok.i < e.end]
+                if ents:
+                    return tok, ents[0]
+            start = tok.left_edge.i
+            while start < tok.i and verb.doc[start].dep_ in ("det", "punct"):
+                start += 1
             return tok, verb.doc[start:tok.i + 1]
     return None, None
 
@@ -64,7 +75,12 @@ def _resolve(parsed: Parsed, people: list[Person], tok, span, before_char: int):
 
 def _person_by_role(people: list[Person], text: str) -> Optional[Person]:
     """'the minister' -> the one person whose role names a minister."""
-    word = text.lower().split()[-1] if text.split() else ""
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) != 1 or not words[0].islower():
+        return None  # only a definite description: "the minister"
+    word = words[0]
     found = [p for p in people if p.role and word in p.role.lower().split()]
     return found[0] if len(found) == 1 else None
 
@@ -136,10 +152,20 @@ def extract_quotes(parsed: Parsed, people: list[Person]) -> list[Quote]:
             if span is None:
                 continue
             c = comp[0]
-            left = min([c.left_edge.i] + [d.left_edge.i for d in verb.children if d.dep_ == "dobj" and d.i > verb.i]) if verb.lemma_ in ("urge", "tell", "ask", "warn") else c.left_edge.i
-            if left < verb.i and c.right_edge.i < verb.i:
-                left = c.left_edge.i
-            content = doc[left:c.right_edge.i + 1]
+            left = c.left_edge.i
+            if c.dep_ == "xcomp":  # "urged lenders to suspend ...": the addressee is part of it
+                left = min([left] + [d.left_edge.i for d in verb.children if d.dep_ == "dobj" and d.i > verb.i])
+            else:  # "said on Monday (that) it would ...": start at the clause's subject
+                subj = next((d for d in c.children if d.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+                if subj is not None and subj.left_edge.i > left:
+                    left = subj.left_edge.i
+                while left < c.i and doc[left].dep_ == "mark":
+                    left += 1
+            left = max(left, s.tok_start)
+            right = min(c.right_edge.i + 1, s.tok_end)
+            while right > left + 1 and doc[right - 1].is_punct:
+                right -= 1
+            content = doc[left:right]
             if len(content) < 3:
                 continue
             speaker, speaker_span = _resolve(parsed, people, tok, span, s.start)

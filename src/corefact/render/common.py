@@ -22,8 +22,8 @@ def key_facts(ex: Explainer, limit: int = 8) -> list[str]:
     for f in ex.facts.figures:
         if f.kind in ("ordinal", "year") or f.part_of is not None and not f.counts:
             continue
-        what = " ".join(x for x in (f.counts, f.context) if x)
-        lines.append(f"{f.text}{(' — ' + what) if what else ''}")
+        head = f"{f.text} {f.counts}" if f.counts else f.text
+        lines.append(f"{head}{(' — ' + f.context) if f.context else ''}")
         if len(lines) >= limit:
             break
     for p in ex.facts.people[:limit]:
