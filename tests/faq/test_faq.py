@@ -21,7 +21,7 @@ def test_faq_shape_on_every_example(example_paths):
 
 
 def test_flood_faq_has_the_expected_questions():
-    ex = corefact.explain((EXAMPLES / "flood.txt").read_text(), questions=7)
+    ex = corefact.explain((EXAMPLES / "flood.txt").read_text(), questions=8)
     qa = {q.question: q.answer for q in ex.faq}
     assert qa["How many people have died?"] == "At least 17"
     assert qa["Who is Maria Okafor?"] == "Nigerian Finance Minister"

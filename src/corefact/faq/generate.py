@@ -29,6 +29,7 @@ _REASON_MARKERS = ("because", "due to", "as a result of", "in order to", "so tha
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
 _TIME_LABELS = {"DATE", "TIME"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_WHERE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into"}
 _WHEN_PREPS = {"on", "in", "at", "since", "by", "until", "during", "before", "after"}
 _DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)\b", re.I)
 _SPEECH = {"say", "tell", "add", "state", "note", "explain", "claim", "argue", "announce", "report", "write"}
@@ -104,36 +105,78 @@ def _clause_parts(verb):
     return subj, auxes, neg
 
 
-def _rest(verb, exclude_tok, subj) -> list:
+_LEMMA_FIX = {"fin": "fine"}  # known slips of the small model's lemmatizer
+
+
+def _lemma(verb) -> str:
+    lemma = verb.lemma_.lower()
+    return _LEMMA_FIX.get(lemma, lemma)
+
+
+def _ent_of(tok):
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+def _is_adjunct_prep(prep) -> bool:
+    """A preposition whose object is a time or place: it modifies the clause, wherever the parser
+    attached it."""
+    if prep.dep_ != "prep":
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    ent = _ent_of(pobj) if pobj is not None else None
+    return ent is not None and (ent.label_ in _TIME_LABELS or ent.label_ in _PLACE_LABELS and prep.lower_ in _WHERE_PREPS)
+
+
+def _detached(tok) -> set[int]:
+    """Token ids of time/place prepositions the parser hung on a noun ("a factory in Dresden")."""
+    out: set[int] = set()
+    for c in tok.rights:
+        if _is_adjunct_prep(c):
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+def _adjuncts(verb) -> list:
+    """Prepositions that modify the clause: the verb's own, those hung on its object, and those of a
+    to-infinitive complement ("is expected to reach the coast on Sunday")."""
+    out = [c for c in verb.children if c.dep_ in ("prep", "agent")]
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr"):
+            out.extend(p for p in c.rights if _is_adjunct_prep(p))
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out.extend(p for p in c.children if p.dep_ == "prep")
+    return out
+
+
+def _rest(verb, exclude: set[int]) -> list:
     """Tokens after the verb that stay in the question (complements, prepositions)."""
     out = []
     for c in verb.rights:
-        if c.dep_ in _SKIP_DEPS or (exclude_tok is not None and c.i == exclude_tok.i):
+        if c.dep_ in _SKIP_DEPS or c.dep_ == "ccomp":
             continue
-        if c.dep_ == "ccomp":
-            continue
-        out.extend(t for t in c.subtree if exclude_tok is None or not (exclude_tok.left_edge.i <= t.i <= exclude_tok.right_edge.i))
-    while out and out[-1].is_punct:
+        out.extend(t for t in c.subtree if t.i not in exclude)
+    while out and out[-1].is_punct and out[-1].text != "%":
         out.pop()
     return out
 
 
-def _inverted(verb, subj_text: str, auxes, neg, rest_text: str) -> Optional[str]:
+def _inverted(verb, subj_text: str, auxes, neg, rest_text: str, after_verb: str = "") -> Optional[str]:
     """'<aux> <subject> [not] <verb> <rest>' with do-support where the clause has no auxiliary."""
     neg_text = " not" if neg else ""
     if auxes:
         first = auxes[0]
         others = " ".join(a.text for a in auxes[1:])
-        main = verb.text
-        body = f"{first.text.lower()} {subj_text}{neg_text}{(' ' + others) if others else ''} {main}"
+        body = f"{first.text.lower()} {subj_text}{neg_text}{(' ' + others) if others else ''} {verb.text}"
     else:
         do = _do_form(verb)
         if do is None:
             return None
-        if verb.lemma_.lower() == "be":
+        if _lemma(verb) == "be":
             body = f"{verb.text.lower()} {subj_text}{neg_text}"
         else:
-            body = f"{do} {subj_text}{neg_text} {verb.lemma_.lower()}"
+            body = f"{do} {subj_text}{neg_text} {_lemma(verb)}"
+    if after_verb:
+        body += " " + after_verb
     return (body + (" " + rest_text if rest_text else "")).strip()
 
 
@@ -189,77 +232,105 @@ def _span_of(parsed: Parsed, toks) -> Span:
     return parsed.span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
 
+def _ids(toks) -> set[int]:
+    return {t.i for t in toks}
+
+
 def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate]:
     """Wh-questions about the main clause(s) of a sentence."""
     out: list[Candidate] = []
+
+    def add(question: Optional[str], kind: str, answer_toks) -> None:
+        answer_toks = [t for t in answer_toks if t.i >= sent.tok_start and t.i < sent.tok_end]
+        if question and answer_toks:
+            out.append(Candidate(_finish(question), kind, _span_of(parsed, answer_toks), sent))
+
     for verb in parsed.tokens(sent):
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj"):
             continue
-        if verb.lemma_.lower() in _SPEECH and any(c.dep_ == "ccomp" for c in verb.children):
-            continue  # reported speech: the quote questions cover it
         subj, auxes, neg = _clause_parts(verb)
-        if subj is None or verb.dep_ == "conj" and subj is None:
+        if subj is None:
             continue
         subj_text = _resolve_subject(parsed, subj, facts, sent)
         if not subj_text:
             continue
-        subj_span = _span_of(parsed, [t for t in subj.subtree])
-        subj_ent = next((e for e in parsed.doc.ents if e.start <= subj.i < e.end), None)
-        # who / what did it: the subject is the answer
-        rest = _rest(verb, None, subj)
-        if rest and verb.lemma_.lower() != "be":
-            lead = _text(auxes + neg + [verb]) if auxes or neg else verb.text
+        lemma = _lemma(verb)
+
+        def ask_about(exclude: set[int], after_verb: str = "") -> Optional[str]:
+            return _inverted(verb, subj_text, auxes, neg, _text(_rest(verb, exclude)), after_verb)
+
+        # reported speech: "The agency reported hundreds of homes flooded" -> What did the agency report?
+        ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if lemma in _SPEECH and ccomp is not None:
+            content = [t for t in ccomp.subtree if not (t.dep_ == "mark" and t.head.i == ccomp.i)]
+            inv = ask_about(_ids(ccomp.subtree))
+            if ccomp.i > verb.i and inv:
+                add(f"What {inv}", "what", content)
+            continue
+        # who / which organisation did it: the subject is the answer
+        subj_ent = _ent_of(subj)
+        rest = _rest(verb, set())
+        if rest and lemma != "be" and subj.lower_ not in ("he", "she"):
             is_person = subj_ent is not None and (subj_ent.label_ == "PERSON" or person_for(facts.people, subj_ent.text) is not None)
             is_org = subj_ent is not None and not is_person and subj_ent.label_ == "ORG"
-            if subj.lower_ not in ("he", "she") and (is_person or is_org):
+            if is_person or is_org:
+                lead = _text(auxes + neg + [verb]) if auxes or neg else verb.text
                 wh = "Who" if is_person else "Which organisation"
-                out.append(Candidate(_finish(f"{wh} {lead} {_text(rest)}"), "who", subj_span, sent))
-        # object and complement questions
+                side = {t.i for c in subj.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
+                answer = [t for t in subj.subtree if t.i not in side]
+                out.append(Candidate(_finish(f"{wh} {lead} {_text(rest)}"), "who", _span_of(parsed, answer), sent))
         for child in verb.rights:
-            if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN", "NUM"):
-                ent = next((e for e in parsed.doc.ents if e.start <= child.i < e.end), None)
+            # objects: "What did the council approve on Tuesday?"
+            if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN", "NUM") and lemma != "be":
+                ent = _ent_of(child)
                 if ent is not None and ent.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
                     continue
                 if any(c.dep_ == "xcomp" for c in verb.children):
                     continue  # "urged lenders to suspend ...": the to-do question covers it
                 if len(list(child.subtree)) == 1 and child.pos_ == "NOUN":
                     continue  # "take part", "take place": an idiom, not a thing
+                answer = [t for t in child.subtree if t.i not in _detached(child)]
                 wh = "Who" if ent is not None and ent.label_ == "PERSON" else "What"
-                rest_toks = _rest(verb, child, subj)
-                inv = _inverted(verb, subj_text, auxes, neg, _text(rest_toks))
-                if inv and verb.lemma_.lower() != "be":
-                    out.append(Candidate(_finish(f"{wh} {inv}"), "what", _span_of(parsed, child.subtree), sent))
+                inv = ask_about(_ids(answer))
+                add(f"{wh} {inv}" if inv else None, "what", answer)
+            # "urged the council to delay the vote" -> What did the mayor urge the council to do?
             elif child.dep_ == "xcomp" and child.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
                 if obj is None:
                     continue
                 inv = _inverted(verb, subj_text, auxes, neg, _np_text(obj) + " to do")
-                if inv:
-                    answer = [t for t in child.subtree if t.dep_ != "aux" or t.head.i != child.i]
-                    answer = [t for t in answer if not (t.lower_ == "to" and t.head.i == child.i)]
-                    out.append(Candidate(_finish(f"What {inv}"), "what", _span_of(parsed, answer), sent))
-            elif child.dep_ == "prep":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                ent = next((e for e in parsed.doc.ents if pobj is not None and e.start <= pobj.i < e.end), None)
-                if ent is None:
-                    continue
-                if ent.label_ in _TIME_LABELS and (child.lower_ not in _WHEN_PREPS or _DURATION.search(ent.text)):
-                    continue
-                kind = "when" if ent.label_ in _TIME_LABELS else "where" if ent.label_ in _PLACE_LABELS and child.lower_ in ("in", "at", "near", "outside", "inside") else None
-                if kind is None:
-                    continue
-                rest_toks = _rest(verb, child, subj)
-                inv = _inverted(verb, subj_text, auxes, neg, _text(rest_toks))
-                if inv:
-                    ans = _span_of(parsed, child.subtree) if kind == "when" and child.lower_ in ("since", "until", "by") else _span_of(parsed, pobj.subtree)
-                    out.append(Candidate(_finish(f"{kind.capitalize()} {inv}"), kind, ans, sent))
+                answer = [t for t in child.subtree if not (t.dep_ == "aux" and t.head.i == child.i)]
+                add(f"What {inv}" if inv else None, "what", answer)
             elif child.dep_ == "npadvmod":
-                ent = next((e for e in parsed.doc.ents if e.start <= child.i < e.end), None)
-                if ent is not None and ent.label_ in _TIME_LABELS:
-                    inv = _inverted(verb, subj_text, auxes, neg, _text(_rest(verb, child, subj)))
-                    if inv:
-                        out.append(Candidate(_finish(f"When {inv}"), "when", _span_of(parsed, child.subtree), sent))
-        # why: a because / due to / in order to clause
+                ent = _ent_of(child)
+                if ent is not None and ent.label_ in _TIME_LABELS and not _DURATION.search(ent.text):
+                    inv = ask_about(_ids(child.subtree))
+                    add(f"When {inv}" if inv else None, "when", list(child.subtree))
+        # when / where / by whom: prepositions of the clause
+        for prep in _adjuncts(verb):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            ent = _ent_of(pobj)
+            if prep.dep_ == "agent":
+                wh = "Who" if ent is None or ent.label_ in ("PERSON", "ORG", "NORP") else "What"
+                inv = ask_about(_ids(prep.subtree), after_verb="by")
+                add(f"{wh} {inv}" if inv else None, "who", list(pobj.subtree))
+                continue
+            if ent is None:
+                continue
+            if ent.label_ in _TIME_LABELS:
+                if prep.lower_ not in _WHEN_PREPS or _DURATION.search(ent.text):
+                    continue
+                kind = "when"
+            elif ent.label_ in _PLACE_LABELS and prep.lower_ in _WHERE_PREPS:
+                kind = "where"
+            else:
+                continue
+            inv = ask_about(_ids(prep.subtree))
+            answer = list(prep.subtree) if kind == "when" and prep.lower_ in ("since", "until", "by") else list(pobj.subtree)
+            add(f"{kind.capitalize()} {inv}" if inv else None, kind, answer)
+        # why: a because / due to clause
         for child in verb.children:
             marker = None
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in child.children):
@@ -268,23 +339,37 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                 marker = child
             if marker is None:
                 continue
-            rest_toks = [t for t in _rest(verb, marker, subj)]
-            inv = _inverted(verb, subj_text, auxes, neg, _text(rest_toks))
-            if inv:
-                out.append(Candidate(_finish(f"Why {inv}"), "why", _span_of(parsed, marker.subtree), sent))
+            answer = list(marker.subtree)
+            if marker.dep_ == "advcl":
+                mark = next(m for m in marker.children if m.dep_ == "mark")
+                answer = [t for t in answer if t.i >= mark.i]
+            inv = ask_about(_ids(marker.subtree))
+            add(f"Why {inv}" if inv else None, "why", answer)
     return out
+
+
+_CHANGE_VERBS = {"rise", "fall", "jump", "drop", "grow", "increase", "decrease", "decline", "climb", "slip", "surge", "plunge", "gain", "lose", "shrink", "soar", "tumble"}
+
+
+def _figure_phrase(parsed: Parsed, fig):
+    """The token that carries a figure in the clause ('%' for '38%', 'metres' for '3.2 metres')."""
+    span = parsed.doc.char_span(fig.span.start, fig.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    while tok.dep_ in ("nummod", "quantmod", "compound", "nmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "SYM", "NUM", "PROPN"):
+        tok = tok.head
+    return tok
 
 
 def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
     """How many / how much, who is, and what did X say questions from the key facts."""
     out: list[Candidate] = []
-    doc = parsed.doc
     for fig in facts.figures:
         sent = parsed.sent_of(fig.span.start)
-        if sent is None or fig.part_of is not None and fig.kind != "count":
+        if sent is None:
             continue
         if fig.kind == "count" and fig.counts and fig.context and fig.counts.lower() not in _PRONOUNS:
-            # the counted noun: subject ("4,200 residents have been evacuated") or object
             noun_tok = next((t for t in parsed.tokens(sent) if t.idx >= fig.span.end and t.text == fig.counts.split()[-1]), None)
             if noun_tok is None:
                 continue
@@ -302,49 +387,41 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
                 q = f"How many {fig.counts} {fig.context}"
             elif noun_tok.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
                 subj, auxes, neg = _clause_parts(verb)
-                if subj is None:
-                    continue
-                subj_text = _resolve_subject(parsed, subj, facts, sent)
+                subj_text = _resolve_subject(parsed, subj, facts, sent) if subj is not None else None
                 if not subj_text:
                     continue
-                rest = _rest(verb, noun_tok, subj)
-                inv = _inverted(verb, subj_text, auxes, neg, _text(rest))
+                exclude = _ids(noun_tok.subtree) - _detached(noun_tok)
+                inv = _inverted(verb, subj_text, auxes, neg, _text(_rest(verb, exclude)))
                 if not inv:
                     continue
                 q = f"How many {fig.counts} {inv}"
             else:
                 continue
             out.append(Candidate(_finish(q), "how_many", fig.span, sent, bonus=0.5))
-        elif fig.kind in ("money", "percent") and fig.part_of is None:
-            tok = next((t for t in parsed.tokens(sent) if t.idx >= fig.span.start and t.like_num), None)
-            if tok is None:
+        elif fig.kind in ("money", "percent", "quantity") and fig.part_of is None:
+            phrase = _figure_phrase(parsed, fig)
+            if phrase is None or phrase.dep_ not in ("dobj", "npadvmod", "attr") or phrase.head.pos_ not in ("VERB", "AUX"):
                 continue
-            # "profits jumped 76%": how much did profits jump?
-            head = tok.head
-            if head.dep_ == "npadvmod" or head.text == "%":
-                head = head.head if head.head.pos_ == "VERB" else head
-            verb = head if head.pos_ == "VERB" else (head.head if head.dep_ in ("npadvmod", "dobj", "nummod") and head.head.pos_ == "VERB" else None)
-            if verb is None:
-                continue
-            figure_tok = next((c for c in verb.children if c.i <= tok.i <= c.right_edge.i and c.i >= c.left_edge.i), None)
-            if figure_tok is None or figure_tok.dep_ not in ("npadvmod", "dobj"):
-                continue
+            verb = phrase.head
             subj, auxes, neg = _clause_parts(verb)
-            if subj is None:
-                continue
-            subj_text = _resolve_subject(parsed, subj, facts, sent)
+            subj_text = _resolve_subject(parsed, subj, facts, sent) if subj is not None else None
             if not subj_text:
                 continue
-            rest = [t for t in _rest(verb, figure_tok, subj) if not (t.head.i == verb.i and t.dep_ == "prep" and t.lower_ in ("to", "from"))]
-            rest = [t for t in rest if all(a.i == verb.i or not (a.dep_ == "prep" and a.lower_ in ("to", "from") and a.head.i == verb.i) for a in t.ancestors)]
-            if any(t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL") for t in rest):
+            exclude = _ids(phrase.subtree) - _detached(phrase)
+            change = _lemma(verb) in _CHANGE_VERBS
+            if change:  # "rose 2% to $11.1bn from $10.9bn": the new and old values go too
+                for c in verb.children:
+                    if c.dep_ == "prep" and c.lower_ in ("to", "from"):
+                        exclude |= _ids(c.subtree)
+            rest = _rest(verb, exclude)
+            if any(t.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") for t in rest):
                 continue
             inv = _inverted(verb, subj_text, auxes, neg, _text(rest))
             if inv:
-                word = "By how much" if verb.lemma_.lower() in ("rise", "fall", "jump", "drop", "grow", "increase", "decrease", "decline", "climb", "slip", "surge", "plunge") else "How much"
+                word = "By how much" if change else "How much"
                 out.append(Candidate(_finish(f"{word} {inv}"), "how_much", fig.span, sent, bonus=0.4))
     for person in facts.people:
-        if person.role and len(person.name.split()) > 1:
+        if person.role:
             for m in person.mentions:
                 sent = parsed.sent_of(m.start)
                 if sent is None or person.role not in sent.text:
@@ -366,7 +443,8 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
             continue
         said.add(q.speaker)
         inner_start = q.span.start + q.span.text.find(q.text)
-        answer = parsed.span(inner_start, inner_start + len(q.text))
+        inner = q.text.rstrip(",;: ")
+        answer = parsed.span(inner_start, inner_start + len(inner))
         out.append(Candidate(f"What did {q.speaker} say?", "quote", answer, sent, [q.speaker_span] if q.speaker_span else [], bonus=0.1))
     return out
 
