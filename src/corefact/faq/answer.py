@@ -95,6 +95,27 @@ def _candidate_spans(parsed: Parsed, sent: Sent, labels: Optional[set[str]], q_t
     return ents
 
 
+def _phrase_answer(parsed: Parsed, sent: Sent, q_set: set[str], question: str) -> Optional[Span]:
+    """For a question with no expected entity type: the noun phrase (or because-clause for why)
+    that the question does not already contain, nearest to the words it shares with the sentence."""
+    toks = parsed.tokens(sent)
+    if question.lower().startswith("why"):
+        for t in toks:
+            if t.lower_ in ("because", "due") :
+                sub = [x for x in t.head.subtree if x.i >= t.i] if t.dep_ == "mark" else list(t.subtree)
+                if sub:
+                    return parsed.span(sub[0].idx, sub[-1].idx + len(sub[-1].text))
+        return None
+    hits = [t.i for t in toks if t.lemma_.lower() in q_set]
+    if not hits:
+        return None
+    chunks = [c for c in toks.noun_chunks if not any(t.lemma_.lower() in q_set for t in c) and not all(t.is_stop for t in c)]
+    if not chunks:
+        return None
+    best = min(chunks, key=lambda c: min(abs(c.start - h) for h in hits))
+    return parsed.span(best.start_char, best.end_char)
+
+
 def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None, min_score: float = 1.0, qdoc=None) -> Answer:
     """Answer ``question`` from a parsed article.
 
@@ -132,4 +153,5 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
             best = (total, s, answer)
     if best is None or best[0] < min_score or (labels is not None and best[2] is None and best[0] < 2 * min_score):
         return Answer(None, None, best[0] if best else 0.0)
-    return Answer(best[2], best[1].span(), best[0])
+    answer = best[2] if labels is not None else _phrase_answer(parsed, best[1], q_set, question)
+    return Answer(answer, best[1].span(), best[0])
