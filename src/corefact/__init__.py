@@ -19,16 +19,18 @@ from .errors import (
     UnsupportedLanguageError,
 )
 from .ingest import load_article
-from .model import QA, Article, Explainer, Facts, Sentence, Span, explainer_schema
+from .model import QA, Article, ClaimVerdict, Explainer, Facts, Sentence, Span, VerifyReport, explainer_schema
 from .options import Options
 from .pipeline import explain
 from .render import render
+from .verify import verify
 
 __version__ = "0.1.0"
 
 __all__ = [
     "explain",
     "ask",
+    "verify",
     "load_article",
     "render",
     "explainer_schema",
@@ -39,6 +41,8 @@ __all__ = [
     "QA",
     "Sentence",
     "Span",
+    "VerifyReport",
+    "ClaimVerdict",
     "CorefactError",
     "BadInputError",
     "BinaryInputError",

@@ -96,6 +96,32 @@ def ask(
 
 
 @app.command()
+def verify(
+    original: str = typer.Argument(..., help="The original article (text or HTML), or '-' for stdin."),
+    rewrite: str = typer.Argument(..., help="The rewrite to check (text, HTML, or corefact's text layout), or '-'."),
+    format: str = typer.Option("text", "--format", "-f", help="text, markdown or json."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date of the original YYYY-MM-DD."),
+) -> None:
+    """Check every sentence of a rewrite against its original. Exit 0 when all are supported, 1
+    when any is not, 2 for bad input."""
+    from .render.verify import render_verify
+    from .verify import verify as run
+
+    if format not in ("text", "markdown", "json"):
+        _fail(f"--format must be one of text, markdown, json, got {format!r}")
+    if original == "-" and rewrite == "-":
+        _fail("only one of ORIGINAL and REWRITE can be '-'")
+    orig_data, _ = read_source(original, DEFAULT_MAX_BYTES)
+    rw_data, _ = read_source(rewrite, DEFAULT_MAX_BYTES)
+    try:
+        report = run(orig_data, rw_data, date=_date(date))
+    except CorefactError as exc:
+        _fail(str(exc))
+    typer.echo(render_verify(report, format), nl=False)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the explainer."""
     from .model import explainer_schema
@@ -185,6 +211,23 @@ def eval_facts(
     result = facts.evaluate(gold) if gold else facts.evaluate()
     if corpus:
         result["corpus"] = facts.corpus_run(corpus, limit)
+    _print_json(result, json_out)
+
+
+@eval_app.command("verify")
+def eval_verify(
+    data_dir: Path = typer.Option(DATA_DIR, "--data-dir"),
+    limit: Optional[int] = typer.Option(100, "--limit", help="Articles per set for the perturbations."),
+    seed: int = typer.Option(7, "--seed"),
+    summeval: bool = typer.Option(True, "--summeval/--no-summeval", help="Also score the SummEval consistency set."),
+    json_out: Optional[Path] = typer.Option(None, "--json"),
+) -> None:
+    """Detection and false-alarm rates on perturbations; balanced accuracy on SummEval."""
+    from .eval import verify as ev
+
+    result = {"perturbations": ev.evaluate_perturbations(data_dir, limit, seed)}
+    if summeval:
+        result["summeval"] = ev.evaluate_summeval(data_dir / "faith_summeval_dev.jsonl")
     _print_json(result, json_out)
 
 

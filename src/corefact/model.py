@@ -141,6 +141,44 @@ class Verification(_Model):
     dropped: int = 0
 
 
+class Problem(_Model):
+    """Why a claim is not supported: what differs, quoting both sides."""
+
+    kind: Literal["number", "qualifier", "name", "date", "negation", "modality", "speaker", "evidence"]
+    message: str
+    claim: str = Field(description="The words of the claim at issue.")
+    original: Optional[str] = Field(None, description="The words of the original they differ from, if any.")
+
+
+class ClaimVerdict(_Model):
+    """The verdict on one sentence (or FAQ answer) of a rewrite."""
+
+    text: str
+    start: int = Field(description="Offset of the claim in the rewrite text.")
+    end: int
+    question: Optional[str] = Field(None, description="The FAQ question, when the claim is its answer.")
+    verdict: Literal["supported", "unsupported", "contradicted"]
+    score: float = Field(description="Support score in [0, 1]: coverage of the claim's content by its evidence, 0 when contradicted.")
+    evidence: list[Span] = Field(default_factory=list, description="Evidence sentences in the original.")
+    problems: list[Problem] = Field(default_factory=list)
+
+
+class VerifyReport(_Model):
+    """Every claim of a rewrite checked against its original."""
+
+    schema_version: str = SCHEMA_VERSION
+    original: Article
+    rewrite: str
+    claims: list[ClaimVerdict]
+    supported: int
+    unsupported: int
+    contradicted: int
+
+    @property
+    def ok(self) -> bool:
+        return self.unsupported == 0 and self.contradicted == 0
+
+
 class Explainer(_Model):
     """The grounded explainer of one article."""
 

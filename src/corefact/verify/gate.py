@@ -7,8 +7,8 @@ transformations, is dropped.
 
 from __future__ import annotations
 
-from .model import QA, Article, Sentence, Span, Verification
-from .rewrite import apply_transformations
+from ..model import QA, Article, Sentence, Span, Verification
+from ..rewrite import apply_transformations
 
 
 def span_exact(article: Article, span: Span) -> bool:

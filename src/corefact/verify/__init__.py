@@ -1,0 +1,175 @@
+"""Faithfulness: check any rewrite against its original, sentence by sentence.
+
+``verify(original, rewrite)`` aligns each sentence of the rewrite (and each FAQ answer, read with its
+question) to its best evidence in the original, then checks numbers and qualifiers, names, dates,
+negation, modality and attribution. A claim is ``contradicted`` when evidence disagrees,
+``unsupported`` when no evidence is found, else ``supported``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..faq.answer import SentenceIndex
+from ..ingest import Source, load_article
+from ..model import Article, ClaimVerdict, Problem as ProblemModel, Span, VerifyReport
+from ..nlp import Parsed, load_nlp, parse, sentence_units
+from . import checks
+from .align import align, content_lemmas
+from .gate import gate, qa_supported, sentence_supported, span_exact
+
+MIN_COVERAGE = 0.6  # share of a claim's content words its evidence must contain
+
+_HEADER = re.compile(r"^(?:date\s+\d{4}-\d{2}-\d{2}|FAQs?|#+ .*|Key facts)\s*$", re.IGNORECASE)
+_QUESTION = re.compile(r"^\s*(?:Q:|###)\s*(.+\?)\s*$")
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    question: Optional[str] = None
+
+
+@dataclass
+class Original:
+    """An original article prepared once for checking many claims."""
+
+    parsed: Parsed
+    index: SentenceIndex
+    words: set[str]
+    lower: str
+    numbers: list
+
+    @classmethod
+    def build(cls, parsed: Parsed) -> "Original":
+        doc = parsed.doc
+        words = {t.lower_ for t in doc} | {re.sub(r"(?:'s|’s)$", "", t.lower_) for t in doc}
+        return cls(parsed, SentenceIndex(parsed), words, parsed.text.lower(), checks._numbers(doc[:], ""))
+
+
+def check_claim(original: Original, claim_tokens, question_tokens=None) -> tuple[str, float, list[Span], list[checks.Problem]]:
+    """Verdict, score, evidence spans and problems for one claim (a spaCy Span)."""
+    extra = content_lemmas(question_tokens) if question_tokens is not None else set()
+    al = align(original.parsed, original.index, claim_tokens, extra_terms=extra)
+    if question_tokens is not None:  # an FAQ answer is read together with its question
+        al2 = align(original.parsed, original.index, question_tokens, extra_terms=content_lemmas(claim_tokens))
+        if al2.sents and (not al.sents or al2.sents[0].index != al.sents[0].index):
+            al = align(original.parsed, original.index, claim_tokens, extra_terms=extra | content_lemmas(question_tokens))
+    evidence = [original.parsed.tokens(s) for s in al.sents]
+    problems: list[checks.Problem] = []
+    problems += checks.check_numbers(claim_tokens, evidence, original.numbers)
+    problems += checks.check_names(claim_tokens, evidence, original.words)
+    problems += checks.check_dates(claim_tokens, evidence, original.lower)
+    problems += checks.check_negation_and_modality(claim_tokens, evidence)
+    problems += checks.check_attribution(claim_tokens, evidence)
+    if al.coverage < MIN_COVERAGE:
+        missing = ", ".join(sorted(al.missing)[:6])
+        problems.append(checks.Problem("evidence", f"no sentence of the original supports it (missing: {missing})", missing, None, contradicts=False))
+    if any(p.contradicts for p in problems):
+        verdict, score = "contradicted", 0.0
+    elif problems:
+        verdict, score = "unsupported", min(al.coverage, 0.5)
+    else:
+        verdict, score = "supported", al.coverage
+    return verdict, score, [s.span() for s in al.sents], problems
+
+
+def split_claims(text: str, doc) -> list[Claim]:
+    """Claims of a rewrite: its sentences, skipping header lines (date, FAQs) and question lines,
+    whose answers are read with their question."""
+    claims: list[Claim] = []
+    regions: list[tuple[int, int, Optional[str]]] = []  # body regions with the question they answer
+    pos = 0
+    question: Optional[str] = None
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        start = pos
+        pos += len(line)
+        if not stripped:
+            continue
+        m = _QUESTION.match(line)
+        if m:
+            question = m.group(1)
+            continue
+        if _HEADER.match(stripped):
+            question = None
+            continue
+        regions.append((start, start + len(line.rstrip()), question))
+        if question is not None and not line.endswith("\n"):
+            question = None
+    sents = sentence_units(doc, text)
+    for s in sents:
+        for a, b, q in regions:
+            lo, hi = max(a, s.start), min(b, s.end)
+            if hi > lo:
+                claims.append(Claim(lo, hi, q))
+    return claims
+
+
+def verify(original: Source, rewrite: Source, *, date=None) -> VerifyReport:
+    """Check every sentence of ``rewrite`` against ``original``.
+
+    Args:
+        original: the original article (text, HTML, bytes, a Path or an Article).
+        rewrite: the rewrite (plain text, possibly in corefact's text layout with a date line and
+            ``Q:`` lines; its FAQ answers are checked as claims read with their questions).
+
+    Returns:
+        A :class:`~corefact.model.VerifyReport`; ``report.ok`` is True when every claim is supported.
+    """
+    article = load_article(original, date=date)
+    parsed = parse(article, min_sentences=1)
+    if isinstance(rewrite, Article):
+        rewrite_text = rewrite.text
+    elif isinstance(rewrite, (bytes, str)) or hasattr(rewrite, "read_bytes"):
+        from ..ingest import decode, looks_like_html
+
+        raw = rewrite.read_bytes() if hasattr(rewrite, "read_bytes") else rewrite
+        rewrite_text = decode(raw) if isinstance(raw, bytes) else raw
+        if looks_like_html(rewrite_text):
+            rewrite_text = load_article(rewrite_text).text
+        rewrite_text = rewrite_text.replace("\r\n", "\n").strip()
+    if not rewrite_text.strip():
+        from ..errors import EmptyInputError
+
+        raise EmptyInputError("the rewrite is empty")
+    return verify_parsed(Original.build(parsed), rewrite_text)
+
+
+def verify_parsed(original: Original, rewrite_text: str) -> VerifyReport:
+    """:func:`verify` on an already prepared original."""
+    nlp = load_nlp()
+    doc = nlp(rewrite_text)
+    verdicts: list[ClaimVerdict] = []
+    qdocs: dict[str, object] = {}
+    for c in split_claims(rewrite_text, doc):
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or not span.text.strip():
+            continue
+        qtoks = None
+        if c.question:
+            qdocs.setdefault(c.question, nlp(c.question))
+            qtoks = qdocs[c.question][:]
+        if c.question and c.question.strip().lower().startswith("what is the core fact"):
+            qtoks = None
+        verdict, score, evidence, problems = check_claim(original, span, qtoks)
+        verdicts.append(
+            ClaimVerdict(
+                text=rewrite_text[c.start:c.end],
+                start=c.start,
+                end=c.end,
+                question=c.question,
+                verdict=verdict,
+                score=round(score, 4),
+                evidence=evidence,
+                problems=[ProblemModel(kind=p.kind, message=p.message, claim=p.claim, original=p.original) for p in problems],
+            )
+        )
+    count = {v: sum(1 for x in verdicts if x.verdict == v) for v in ("supported", "unsupported", "contradicted")}
+    return VerifyReport(original=original.parsed.article, rewrite=rewrite_text, claims=verdicts, **count)
+
+
+__all__ = ["verify", "verify_parsed", "check_claim", "Original", "gate", "sentence_supported", "qa_supported", "span_exact"]

@@ -1,0 +1,62 @@
+"""Alignment: the evidence sentences in the original that a claim draws on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..faq.answer import SentenceIndex
+from ..nlp import Parsed, Sent
+
+_LIGHT = {"say", "tell", "be", "have", "do", "get", "make", "go", "take", "come", "also", "would", "could", "will", "may"}
+
+
+def content_lemmas(tokens) -> set[str]:
+    """Lower-cased lemmas of content words (and numbers)."""
+    out = set()
+    for t in tokens:
+        if t.is_punct or t.is_space:
+            continue
+        if t.like_num or t.is_digit:
+            out.add(t.text.lower().replace(",", ""))
+        elif t.is_alpha and not t.is_stop and t.lemma_.lower() not in _LIGHT and len(t) > 1:
+            out.add(t.lemma_.lower())
+    return out
+
+
+@dataclass
+class Alignment:
+    """The evidence for one claim: up to two sentences of the original, and how much of the claim's
+    content they cover."""
+
+    sents: list[Sent]
+    coverage: float
+    missing: set[str]
+
+
+def align(original: Parsed, index: SentenceIndex, claim_tokens, *, extra_terms: set[str] = frozenset()) -> Alignment:
+    """Best evidence for a claim: the sentence (or pair of sentences, for merged claims) of the
+    original that covers most of the claim's content words."""
+    lemmas = content_lemmas(claim_tokens)
+    if not lemmas:
+        return Alignment([], 1.0, set())
+    scores = index.scores(sorted(lemmas | set(extra_terms)))
+    ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)[:6]
+    bags = {i: content_lemmas(original.tokens(original.sents[i])) for i in ranked}
+    best: tuple[float, list[int]] = (-1.0, [])
+    for i in ranked:
+        cov = len(lemmas & bags[i]) / len(lemmas)
+        if cov > best[0]:
+            best = (cov, [i])
+    # a merged claim: add sentences (up to three in all) while each adds much of what is missing
+    while len(best[1]) < 3:
+        covered = set().union(*(bags[i] for i in best[1]))
+        gains = [(len(lemmas & (covered | bags[i])) / len(lemmas), i) for i in ranked if i not in best[1]]
+        if not gains:
+            break
+        cov, i = max(gains)
+        if cov < best[0] + 0.15:
+            break
+        best = (cov, sorted(best[1] + [i]))
+    chosen = [original.sents[i] for i in best[1]]
+    covered = set().union(*(bags[i] for i in best[1])) if best[1] else set()
+    return Alignment(chosen, max(0.0, best[0]), lemmas - covered)

@@ -1,0 +1,286 @@
+"""The checks a claim passes against its evidence: numbers and qualifiers, names, dates, negation,
+modality and attribution. Each returns :class:`Problem` objects; none means the check passed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..facts.dates import MONTHS, WEEKDAYS
+from ..facts.numbers import parse_number
+from ..facts.quotes import CUE_LEMMAS
+
+NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+NAMES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+_QUAL_CLASS = {
+    "more than": "lower", "over": "lower", "at least": "lower", "above": "lower", "just over": "lower",
+    "well over": "lower", "less than": "upper", "fewer than": "upper", "under": "upper", "below": "upper",
+    "up to": "upper", "at most": "upper", "nearly": "upper", "almost": "upper", "just under": "upper",
+    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "some": "approx",
+    "an estimated": "approx", "estimated": "approx", "exactly": "exact",
+}
+_QUAL_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _QUAL_CLASS), key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
+_CERTAIN = {"will", "shall", "must", "wo"}
+_POSSIBLE = {"may", "might", "could", "can", "ca"}
+_NEG_WORDS = {"not", "n't", "never", "no"}
+
+
+@dataclass
+class Problem:
+    kind: str  # number, qualifier, name, date, negation, modality, speaker, evidence
+    message: str
+    claim: str
+    original: Optional[str] = None
+    contradicts: bool = True
+
+
+@dataclass
+class Num:
+    text: str
+    value: float
+    qualifier: str  # class: lower, upper, approx, exact
+    unit: str
+
+
+def _numbers(tokens, text: str) -> list[Num]:
+    """Numbers in a token span, with the class of the qualifier before them."""
+    out = []
+    doc = tokens.doc
+    seen: set[int] = set()
+    for e in doc.ents:
+        if e.start < tokens.start or e.end > tokens.end or e.label_ not in NUMERIC:
+            continue
+        t = e.text
+        v = _value(t, e.label_)
+        if v is None:
+            continue
+        seen.update(range(e.start, e.end))
+        out.append(Num(t, v, _qualifier(doc, e.start_char, t), _unit(t, e.label_)))
+    for tok in tokens:
+        if tok.i in seen or not tok.like_num or tok.ent_type_ in ("DATE", "TIME"):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        text = tok.text + (nxt.text if nxt is not None and nxt.lower_ in ("m", "bn", "k", "million", "billion") and not tok.whitespace_ else "")
+        if nxt is not None and nxt.lower_ in ("million", "billion", "thousand") and tok.whitespace_:
+            text = tok.text + " " + nxt.text
+        v = _value(text, "CARDINAL")
+        if v is not None:
+            out.append(Num(tok.text, v, _qualifier(doc, tok.idx, tok.text), "count"))
+    return out
+
+
+def _value(text: str, label: str) -> Optional[float]:
+    m = re.search(r"(\d+)(?:st|nd|rd|th)\b", text)
+    if label == "ORDINAL" and m:
+        return float(m.group(1))
+    cleaned = re.sub(r"^(?:" + "|".join(map(re.escape, _QUAL_CLASS)) + r")\s+", "", text.strip(), flags=re.IGNORECASE)
+    v, _ = parse_number(cleaned.replace("%", ""))
+    return v
+
+
+def _unit(text: str, label: str) -> str:
+    if "%" in text or "percent" in text.lower() or "per cent" in text.lower() or label == "PERCENT":
+        return "percent"
+    if label == "MONEY" or re.search(r"[$£€¥]", text):
+        return "money"
+    return "count"
+
+
+def _qualifier(doc, start_char: int, ent_text: str) -> str:
+    low = ent_text.lower()
+    for q, cls in sorted(_QUAL_CLASS.items(), key=lambda kv: -len(kv[0])):
+        if low.startswith(q + " "):
+            return cls
+    before = doc.text[max(0, start_char - 16):start_char]
+    m = _QUAL_RE.search(before)
+    return _QUAL_CLASS[m.group(1).lower()] if m else "exact"
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def check_numbers(claim, evidence: list, article_nums: list[Num]) -> list[Problem]:
+    problems = []
+    ev_nums = [n for span in evidence for n in _numbers(span, "")]
+    for n in _numbers(claim, ""):
+        same = [e for e in ev_nums if _close(e.value, n.value)]
+        if not same:
+            if any(_close(a.value, n.value) for a in article_nums):
+                continue
+            other = [e for e in ev_nums if e.unit == n.unit]
+            if other:
+                problems.append(Problem("number", f"'{n.text}' is not in the original, which says '{other[0].text}'", n.text, other[0].text))
+            else:
+                problems.append(Problem("number", f"'{n.text}' does not appear in the original", n.text, None, contradicts=False))
+            continue
+        if all(e.qualifier != n.qualifier for e in same):
+            e = same[0]
+            if n.qualifier == "approx" and e.qualifier == "exact" or n.qualifier == "exact" and not _explicit_exact(claim, n):
+                continue  # hedging an exact figure, or leaving a qualifier out, says no more than the original
+            problems.append(Problem("qualifier", f"'{n.text}' ({n.qualifier}) but the original says '{_with_qual(e)}' ({e.qualifier})", n.text, e.text))
+    return problems
+
+
+def _explicit_exact(claim, n: Num) -> bool:
+    return bool(re.search(r"\bexactly\s+" + re.escape(n.text), claim.text, re.IGNORECASE))
+
+
+def _with_qual(n: Num) -> str:
+    return n.text
+
+
+def _name_tokens(text: str) -> list[str]:
+    text = re.sub(r"(?:'s|’s)$", "", text.strip())
+    return [w.lower() for w in re.findall(r"\w[\w.'-]*", text) if w.lower() not in ("the", "of", "and", "'s")]
+
+
+def check_names(claim, evidence: list, article_words: set[str]) -> list[Problem]:
+    problems = []
+    for e in claim.doc.ents:
+        if e.start < claim.start or e.end > claim.end or e.label_ not in NAMES:
+            continue
+        words = _name_tokens(e.text)
+        if not words:
+            continue
+        if e.label_ == "PERSON":
+            ok = words[-1] in article_words or words[0] in article_words
+        else:
+            ok = all(w in article_words for w in words)
+        if not ok:
+            problems.append(Problem("name", f"'{e.text}' is not mentioned in the original", e.text, None, contradicts=False))
+    problems += _role_swaps(claim, evidence)
+    return problems
+
+
+def _role_of(tok) -> Optional[str]:
+    if tok.dep_ in ("nsubj", "nsubjpass", "agent"):
+        return "subject" if tok.dep_ == "nsubj" else "passive"
+    if tok.dep_ in ("dobj", "pobj", "dative"):
+        return "object"
+    return None
+
+
+def _args(span) -> list[tuple[str, str, str]]:
+    """(verb lemma, subject name, object name) triples of named arguments."""
+    out = []
+    for v in span:
+        if v.pos_ != "VERB":
+            continue
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.ent_type_ in NAMES), None)
+        obj = next((c for c in v.children if c.dep_ == "dobj" and c.ent_type_ in NAMES), None)
+        if subj is not None and obj is not None:
+            out.append((v.lemma_.lower(), subj.text.lower(), obj.text.lower()))
+    return out
+
+
+def _role_swaps(claim, evidence: list) -> list[Problem]:
+    problems = []
+    ev = [t for span in evidence for t in _args(span)]
+    for verb, subj, obj in _args(claim):
+        for v2, s2, o2 in ev:
+            if v2 == verb and s2 == obj and o2 == subj and subj != obj:
+                problems.append(Problem("name", f"'{subj}' and '{obj}' have swapped roles ('{verb}')", f"{subj} {verb} {obj}", f"{s2} {verb} {o2}"))
+    return problems
+
+
+def _date_words(span) -> list[tuple[str, str]]:
+    """(kind, word) of weekday, month and year words in a span's DATE entities (or bare)."""
+    out = []
+    for t in span:
+        low = t.lower_
+        if low in WEEKDAYS:
+            out.append(("weekday", low))
+        elif low in MONTHS and len(low) > 3 and (t.ent_type_ == "DATE" or t.text[:1].isupper()):
+            out.append(("month", low))
+        elif re.fullmatch(r"(1[89]|20)\d\d", t.text) and t.ent_type_ == "DATE":
+            out.append(("year", t.text))
+    return out
+
+
+def check_dates(claim, evidence: list, article_lower: str) -> list[Problem]:
+    problems = []
+    ev_words = [w for span in evidence for w in _date_words(span)]
+    for kind, word in _date_words(claim):
+        if any(w == word for _, w in ev_words):
+            continue
+        other = [w for k, w in ev_words if k == kind]
+        if other:
+            problems.append(Problem("date", f"'{word}' but the original says '{other[0]}'", word, other[0]))
+        elif not re.search(r"\b" + re.escape(word) + r"\b", article_lower):
+            problems.append(Problem("date", f"'{word}' does not appear in the original", word, None, contradicts=False))
+    return problems
+
+
+def _args_of(v) -> set[str]:
+    """Content lemmas of a verb's subject and object phrases."""
+    out = set()
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep", "agent"):
+            out |= {t.lemma_.lower() for t in c.subtree if t.is_alpha and not t.is_stop} | {t.lower_ for t in c.subtree if t.like_num}
+    return out
+
+
+def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str]]]:
+    """lemma -> (negated, modals, argument lemmas) for the verbs of a span."""
+    out: dict[str, tuple[bool, set[str], set[str]]] = {}
+    for v in span:
+        if v.pos_ not in ("VERB",) and not (v.pos_ == "AUX" and v.dep_ == "ROOT"):
+            continue
+        neg = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in v.children)
+        neg = neg or any(c.dep_ == "det" and c.lower_ == "no" for o in v.children if o.dep_ in ("dobj", "attr") for c in o.children)
+        modals = {c.lower_ for c in v.children if c.dep_ == "aux" and c.tag_ == "MD"}
+        lemma = v.lemma_.lower()
+        prev = out.get(lemma)
+        out[lemma] = (neg or (prev[0] if prev else False), modals | (prev[1] if prev else set()), _args_of(v) | (prev[2] if prev else set()))
+    return out
+
+
+def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
+    problems = []
+    ev: dict[str, list[tuple[bool, set[str], set[str]]]] = {}
+    for span in evidence:
+        for lemma, f in _verb_features(span).items():
+            ev.setdefault(lemma, []).append(f)
+    for lemma, (neg, modals, args) in _verb_features(claim).items():
+        if lemma not in ev or lemma in ("be", "have", "do"):
+            continue
+        same = [f for f in ev[lemma] if f[2] & args or not args]
+        if not same:
+            continue  # the same verb about other things
+        ev_negs = {f[0] for f in same}
+        if neg not in ev_negs:
+            said = "negates" if neg else "drops the negation of"
+            problems.append(Problem("negation", f"the claim {said} '{lemma}'", lemma, lemma))
+        ev_modals = set().union(*(f[1] for f in same))
+        if modals & _CERTAIN and ev_modals & _POSSIBLE and not ev_modals & _CERTAIN:
+            problems.append(Problem("modality", f"'{'/'.join(sorted(modals))} {lemma}' but the original says '{'/'.join(sorted(ev_modals))} {lemma}'", lemma, lemma))
+        elif not modals and ev_modals & _POSSIBLE and not ev_modals & _CERTAIN and not neg:
+            problems.append(Problem("modality", f"'{lemma}' stated as fact but the original says '{'/'.join(sorted(ev_modals))} {lemma}'", lemma, lemma))
+    return problems
+
+
+def _speakers(span, people_only: bool = False) -> set[str]:
+    out = set()
+    for v in span:
+        if v.lemma_.lower() in CUE_LEMMAS and v.pos_ == "VERB":
+            for c in v.children:
+                if c.dep_ == "nsubj" and (not people_only or c.ent_type_ == "PERSON"):
+                    out.add(c.text.lower())
+        if v.lower_ == "according" and v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == "to":
+            for o in v.doc[v.i + 1].children:
+                if o.dep_ == "pobj":
+                    out.add(o.text.lower())
+    return out
+
+
+def check_attribution(claim, evidence: list) -> list[Problem]:
+    said = {s for s in _speakers(claim, people_only=True) if s not in ("he", "she", "they", "it", "i", "we", "who", "which")}
+    if not said:
+        return []
+    ev_speakers = set().union(*(_speakers(s) for s in evidence)) if evidence else set()
+    named_ev = set().union(*(_speakers(s, people_only=True) for s in evidence)) if evidence else set()
+    if not named_ev or said & ev_speakers:
+        return []
+    return [Problem("speaker", f"attributed to '{', '.join(sorted(said))}' but the original's speaker is '{', '.join(sorted(named_ev))}'", ", ".join(sorted(said)), ", ".join(sorted(named_ev)))]
