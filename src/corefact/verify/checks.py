@@ -41,6 +41,7 @@ class Num:
     value: float
     qualifier: str  # class: lower, upper, approx, exact
     unit: str
+    context: frozenset = frozenset()  # lemmas of the words the number attaches to
 
 
 def _numbers(tokens, text: str) -> list[Num]:
@@ -52,11 +53,16 @@ def _numbers(tokens, text: str) -> list[Num]:
         if e.start < tokens.start or e.end > tokens.end or e.label_ not in NUMERIC:
             continue
         t = e.text
+        if t.lower() in ("one", "a", "an"):
+            continue  # "one of those", "a" : not figures
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in ("m", "bn", "k", "mn") and not doc[e.end - 1].whitespace_:
+            t += nxt.text
         v = _value(t, e.label_)
         if v is None:
             continue
         seen.update(range(e.start, e.end))
-        out.append(Num(t, v, _qualifier(doc, e.start_char, t), _unit(t, e.label_)))
+        out.append(Num(t, v, _qualifier(doc, e.start_char, t), _unit(t, e.label_), _context(e.root)))
     for tok in tokens:
         if tok.i in seen or not tok.like_num or tok.ent_type_ in ("DATE", "TIME"):
             continue
@@ -66,11 +72,20 @@ def _numbers(tokens, text: str) -> list[Num]:
             text = tok.text + " " + nxt.text
         v = _value(text, "CARDINAL")
         if v is not None:
-            out.append(Num(tok.text, v, _qualifier(doc, tok.idx, tok.text), "count"))
+            out.append(Num(tok.text, v, _qualifier(doc, tok.idx, tok.text), "count", _context(tok)))
     return out
 
 
+def _context(tok) -> frozenset:
+    """The number's head word and that word's head: what it counts and what happened to it."""
+    heads = [tok.head, tok.head.head]
+    return frozenset(h.lemma_.lower() for h in heads if h.is_alpha and not h.is_stop)
+
+
 def _value(text: str, label: str) -> Optional[float]:
+    score = re.fullmatch(r"(\d{1,3})\s*[-–]\s*(\d{1,3})", text.strip())
+    if score:  # a score or a range written as 2-1: compare as a whole
+        return 1e9 + 1000 * int(score.group(1)) + int(score.group(2))
     m = re.search(r"(\d+)(?:st|nd|rd|th)\b", text)
     if label == "ORDINAL" and m:
         return float(m.group(1))
@@ -107,9 +122,10 @@ def check_numbers(claim, evidence: list, article_nums: list[Num]) -> list[Proble
     for n in _numbers(claim, ""):
         same = [e for e in ev_nums if _close(e.value, n.value)]
         if not same:
-            if any(_close(a.value, n.value) for a in article_nums):
-                continue
             other = [e for e in ev_nums if e.unit == n.unit]
+            elsewhere = [a for a in article_nums if _close(a.value, n.value)]
+            if elsewhere and (not other or any(a.context & n.context for a in elsewhere)):
+                continue  # from another part of the article, about the same thing
             if other:
                 problems.append(Problem("number", f"'{n.text}' is not in the original, which says '{other[0].text}'", n.text, other[0].text))
             else:
@@ -154,34 +170,43 @@ def check_names(claim, evidence: list, article_words: set[str]) -> list[Problem]
     return problems
 
 
-def _role_of(tok) -> Optional[str]:
-    if tok.dep_ in ("nsubj", "nsubjpass", "agent"):
-        return "subject" if tok.dep_ == "nsubj" else "passive"
-    if tok.dep_ in ("dobj", "pobj", "dative"):
-        return "object"
-    return None
+def _anchor(tok) -> tuple[str, str]:
+    """Where a name attaches: (relation, governing lemma); through a preposition to its head."""
+    head = tok.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        return (head.lower_, head.head.lemma_.lower())
+    if tok.dep_ == "poss":
+        return ("poss", head.lemma_.lower())
+    return (tok.dep_, head.lemma_.lower())
 
 
-def _args(span) -> list[tuple[str, str, str]]:
-    """(verb lemma, subject name, object name) triples of named arguments."""
-    out = []
-    for v in span:
-        if v.pos_ != "VERB":
+def _name_anchors(span) -> dict[str, set[tuple[str, str]]]:
+    out: dict[str, set[tuple[str, str]]] = {}
+    for e in span.doc.ents:
+        if e.start < span.start or e.end > span.end or e.label_ not in NAMES:
             continue
-        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.ent_type_ in NAMES), None)
-        obj = next((c for c in v.children if c.dep_ == "dobj" and c.ent_type_ in NAMES), None)
-        if subj is not None and obj is not None:
-            out.append((v.lemma_.lower(), subj.text.lower(), obj.text.lower()))
+        key = " ".join(_name_tokens(e.text))
+        if key:
+            out.setdefault(key, set()).add(_anchor(e.root))
     return out
 
 
 def _role_swaps(claim, evidence: list) -> list[Problem]:
+    """Two names of the original trading places: each now attached where the other was."""
+    c = _name_anchors(claim)
+    e: dict[str, set[tuple[str, str]]] = {}
+    for span in evidence:
+        for k, v in _name_anchors(span).items():
+            e.setdefault(k, set()).update(v)
     problems = []
-    ev = [t for span in evidence for t in _args(span)]
-    for verb, subj, obj in _args(claim):
-        for v2, s2, o2 in ev:
-            if v2 == verb and s2 == obj and o2 == subj and subj != obj:
-                problems.append(Problem("name", f"'{subj}' and '{obj}' have swapped roles ('{verb}')", f"{subj} {verb} {obj}", f"{s2} {verb} {o2}"))
+    for name, anchors in c.items():
+        if name not in e or anchors & e[name]:
+            continue
+        for anchor in anchors:
+            rivals = [m for m, ev_anchors in e.items() if m != name and anchor in ev_anchors and m in c and not (c[m] & ev_anchors)]
+            if rivals:
+                problems.append(Problem("name", f"'{name}' is where the original has '{rivals[0]}' ({anchor[0]} {anchor[1]}): names swapped", name, rivals[0]))
+                break
     return problems
 
 
@@ -217,23 +242,34 @@ def _args_of(v) -> set[str]:
     """Content lemmas of a verb's subject and object phrases."""
     out = set()
     for c in v.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep", "agent"):
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "pobj", "prep", "agent", "xcomp"):
             out |= {t.lemma_.lower() for t in c.subtree if t.is_alpha and not t.is_stop} | {t.lower_ for t in c.subtree if t.like_num}
     return out
 
 
+def _key(v) -> str:
+    """What a clause asserts: the verb's lemma, or for be/have/do and 'are to' the complement's."""
+    lemma = v.lemma_.lower()
+    if lemma in ("be", "have", "do", "get", "seem", "become"):
+        comp = next((c for c in v.children if c.dep_ in ("attr", "acomp", "dobj", "xcomp", "oprd")), None)
+        if comp is not None:
+            return comp.lemma_.lower()
+    return lemma
+
+
 def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str]]]:
-    """lemma -> (negated, modals, argument lemmas) for the verbs of a span."""
+    """clause key -> (negated, modals, argument lemmas) for the clauses of a span."""
     out: dict[str, tuple[bool, set[str], set[str]]] = {}
     for v in span:
-        if v.pos_ not in ("VERB",) and not (v.pos_ == "AUX" and v.dep_ == "ROOT"):
+        is_head = v.pos_ == "VERB" or v.pos_ == "AUX" and v.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp")
+        if not is_head:
             continue
-        neg = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in v.children)
+        neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in v.children)
         neg = neg or any(c.dep_ == "det" and c.lower_ == "no" for o in v.children if o.dep_ in ("dobj", "attr") for c in o.children)
         modals = {c.lower_ for c in v.children if c.dep_ == "aux" and c.tag_ == "MD"}
-        lemma = v.lemma_.lower()
-        prev = out.get(lemma)
-        out[lemma] = (neg or (prev[0] if prev else False), modals | (prev[1] if prev else set()), _args_of(v) | (prev[2] if prev else set()))
+        key = _key(v)
+        prev = out.get(key)
+        out[key] = (neg or (prev[0] if prev else False), modals | (prev[1] if prev else set()), _args_of(v) | (prev[2] if prev else set()))
     return out
 
 
