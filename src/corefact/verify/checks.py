@@ -166,6 +166,14 @@ def check_names(claim, evidence: list, article_words: set[str]) -> list[Problem]
             ok = all(w in article_words for w in words)
         if not ok:
             problems.append(Problem("name", f"'{e.text}' is not mentioned in the original", e.text, None, contradicts=False))
+    # capitalised words the entity recogniser missed ("Mr Odile Marchbank", "the Ingrid Pellow win")
+    flagged = {w for p in problems for w in _name_tokens(p.claim)}
+    for t in claim:
+        low = t.lower_
+        if (t.pos_ == "PROPN" and t.text[:1].isupper() and t.i > claim.start and not t.is_sent_start and t.is_alpha
+                and low not in article_words and low not in flagged and low not in WEEKDAYS and low not in MONTHS):
+            problems.append(Problem("name", f"'{t.text}' is not mentioned in the original", t.text, None, contradicts=False))
+            flagged.add(low)
     problems += _role_swaps(claim, evidence)
     return problems
 
@@ -279,7 +287,11 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
     for span in evidence:
         for lemma, f in _verb_features(span).items():
             ev.setdefault(lemma, []).append(f)
+    ev_any_neg = any(f[0] for fs in ev.values() for f in fs)
     for lemma, (neg, modals, args) in _verb_features(claim).items():
+        if neg and lemma not in ev and not ev_any_neg:
+            problems.append(Problem("negation", f"the claim negates '{lemma}'; the original has no negation there", lemma, None, contradicts=False))
+            continue
         if lemma not in ev or lemma in ("be", "have", "do"):
             continue
         same = [f for f in ev[lemma] if f[2] & args or not args]
