@@ -31,7 +31,7 @@ def main() -> None:
     from corefact.rewrite import as_sentence
     from corefact.rewrite import brief as build_brief
     from corefact.select import core_fact, score_sentences, select_brief
-    from corefact.verify import gate
+    from corefact.verification import gate
 
     rows = []
     with args.data.open() as fh:

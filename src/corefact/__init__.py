@@ -23,7 +23,7 @@ from .model import QA, Article, ClaimVerdict, Explainer, Facts, Sentence, Span, 
 from .options import Options
 from .pipeline import explain
 from .render import render
-from .verify import verify
+from .verification import verify
 
 __version__ = "0.1.0"
 

@@ -101,11 +101,12 @@ def verify(
     rewrite: str = typer.Argument(..., help="The rewrite to check (text, HTML, or corefact's text layout), or '-'."),
     format: str = typer.Option("text", "--format", "-f", help="text, markdown or json."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date of the original YYYY-MM-DD."),
+    strict: bool = typer.Option(False, "--strict", help="Also require each sentence to keep close to the original's wording."),
 ) -> None:
     """Check every sentence of a rewrite against its original. Exit 0 when all are supported, 1
     when any is not, 2 for bad input."""
     from .render.verify import render_verify
-    from .verify import verify as run
+    from .verification import verify as run
 
     if format not in ("text", "markdown", "json"):
         _fail(f"--format must be one of text, markdown, json, got {format!r}")
@@ -114,7 +115,7 @@ def verify(
     orig_data, _ = read_source(original, DEFAULT_MAX_BYTES)
     rw_data, _ = read_source(rewrite, DEFAULT_MAX_BYTES)
     try:
-        report = run(orig_data, rw_data, date=_date(date))
+        report = run(orig_data, rw_data, date=_date(date), strict=strict)
     except CorefactError as exc:
         _fail(str(exc))
     typer.echo(render_verify(report, format), nl=False)
@@ -225,9 +226,12 @@ def eval_verify(
     """Detection and false-alarm rates on perturbations; balanced accuracy on SummEval."""
     from .eval import verify as ev
 
-    result = {"perturbations": ev.evaluate_perturbations(data_dir, limit, seed)}
-    if summeval:
-        result["summeval"] = ev.evaluate_summeval(data_dir / "faith_summeval_dev.jsonl")
+    result = {}
+    for strict in (False, True):
+        mode = "strict" if strict else "default"
+        result[mode] = {"perturbations": ev.evaluate_perturbations(data_dir, limit, seed, strict)}
+        if summeval:
+            result[mode]["summeval"] = ev.evaluate_summeval(data_dir / "faith_summeval_dev.jsonl", strict=strict)
     _print_json(result, json_out)
 
 

@@ -12,7 +12,7 @@ from .nlp import parse
 from .options import Options
 from .rewrite import as_sentence, brief as build_brief
 from .select import core_fact, score_sentences, select_brief
-from .verify.gate import gate
+from .verification.gate import gate
 
 
 def explain(source: Source, options: Optional[Options] = None, **overrides) -> Explainer:

@@ -47,10 +47,10 @@ def perturbation_benchmark(data_dir: Path, limit: Optional[int] = 100, seed: int
                     yield name, row["article"], v
 
 
-def evaluate_perturbations(data_dir: Path, limit: Optional[int] = 100, seed: int = 7) -> dict:
+def evaluate_perturbations(data_dir: Path, limit: Optional[int] = 100, seed: int = 7, strict: bool = False) -> dict:
     from ..ingest import load_article
     from ..nlp import parse
-    from ..verify import Original, verify_parsed
+    from ..verification import Original, verify_parsed
 
     flagged: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_set: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
@@ -59,7 +59,7 @@ def evaluate_perturbations(data_dir: Path, limit: Optional[int] = 100, seed: int
         if article not in cache:
             cache.clear()
             cache[article] = Original.build(parse(load_article(article), min_sentences=1))
-        report = verify_parsed(cache[article], v.text)
+        report = verify_parsed(cache[article], v.text, strict=strict)
         bad = not report.ok
         flagged[v.kind][0] += int(bad)
         flagged[v.kind][1] += 1
@@ -70,7 +70,7 @@ def evaluate_perturbations(data_dir: Path, limit: Optional[int] = 100, seed: int
         key = "false_alarm" if kind in ("untouched", "reorder", "drop_clause", "synonym", "merge") else "detection"
         out[kind] = {key: round(k / n, 3), "n": n}
     per_set = {name: {kind: round(k / n, 3) for kind, (k, n) in kinds.items()} for name, kinds in by_set.items()}
-    return {"seed": seed, "articles_per_set": limit, "types": out, "per_set_flag_rate": per_set}
+    return {"seed": seed, "strict": strict, "articles_per_set": limit, "types": out, "per_set_flag_rate": per_set}
 
 
 def _auc(pos: list[float], neg: list[float]) -> float:
@@ -89,10 +89,10 @@ def _auc(pos: list[float], neg: list[float]) -> float:
     return (rank_sum - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg))
 
 
-def evaluate_summeval(path: Path, limit: Optional[int] = None) -> dict:
+def evaluate_summeval(path: Path, limit: Optional[int] = None, strict: bool = False) -> dict:
     from ..ingest import load_article
     from ..nlp import parse
-    from ..verify import Original, verify_parsed
+    from ..verification import Original, verify_parsed
 
     cache: dict[str, Original] = {}
     preds, labels, scores = [], [], []
@@ -100,7 +100,7 @@ def evaluate_summeval(path: Path, limit: Optional[int] = None) -> dict:
         if row["article_id"] not in cache:
             cache.clear()
             cache[row["article_id"]] = Original.build(parse(load_article(row["article"]), min_sentences=1))
-        report = verify_parsed(cache[row["article_id"]], row["summary"])
+        report = verify_parsed(cache[row["article_id"]], row["summary"], strict=strict)
         preds.append(1 if report.ok else 0)
         labels.append(int(row["label"]))
         scores.append(min((c.score for c in report.claims), default=1.0))
@@ -112,6 +112,7 @@ def evaluate_summeval(path: Path, limit: Optional[int] = None) -> dict:
     auc = _auc([s for s, y in zip(scores, labels) if y == 1], [s for s, y in zip(scores, labels) if y == 0])
     return {
         "data": str(path),
+        "strict": strict,
         "summaries": len(labels),
         "balanced_accuracy": round(bal, 3),
         "roc_auc": round(auc, 3),

@@ -40,74 +40,60 @@ class Num:
     text: str
     value: float
     qualifier: str  # class: lower, upper, approx, exact
-    unit: str
-    context: frozenset = frozenset()  # lemmas of the words the number attaches to
+    unit: str  # percent, money, count, score, ordinal
+    context: frozenset = frozenset()  # the words right after the number: what it counts
 
 
-def _numbers(tokens, text: str) -> list[Num]:
-    """Numbers in a token span, with the class of the qualifier before them."""
+_WORDNUM = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    "hundreds|thousand|thousands|dozen|dozens|million|millions|billion|billions"
+)
+_NUM_RE = re.compile(
+    r"(?P<cur>[$£€¥])?\s?"
+    r"(?:(?P<score>\d{1,3}\s?[-–]\s?\d{1,3})(?![\d%])(?!\s?(?:per ?cent|%))"
+    r"|(?P<ord>\d+(?:st|nd|rd|th))\b"
+    r"|(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<scale>bn|billion|m|mn|million|k|thousand|trillion|tn)\b)?"
+    r"|\b(?P<word>(?:" + _WORDNUM + r")(?:[\s-](?:" + _WORDNUM + r"))*)\b)"
+    r"(?P<pct>\s?(?:%|per ?cent|percent))?",
+    re.IGNORECASE,
+)
+_CTX_STOP = {"the", "and", "for", "with", "from", "that", "this", "was", "were", "has", "have", "had", "are", "its", "his", "her", "their", "who", "which", "but", "than", "per", "into", "over", "after"}
+_UNIT_WORDS = re.compile(r"\s*(?:[-–]\s*)?([a-z]+)(?:[\s-]+([a-z]+))?", re.IGNORECASE)
+
+
+def _numbers(tokens, text: str = "") -> list[Num]:
+    """Numbers written in a span (digits, number words, money, percentages, scores, ordinals),
+    each with the class of the qualifier before it and the words after it."""
+    doc_text = tokens.doc.text
+    base = tokens.start_char
+    chunk = tokens.text
     out = []
-    doc = tokens.doc
-    seen: set[int] = set()
-    for e in doc.ents:
-        if e.start < tokens.start or e.end > tokens.end or e.label_ not in NUMERIC:
+    for m in _NUM_RE.finditer(chunk):
+        if not m.group(0).strip():
             continue
-        t = e.text
-        if t.lower() in ("one", "a", "an"):
-            continue  # "one of those", "a" : not figures
-        nxt = doc[e.end] if e.end < len(doc) else None
-        if nxt is not None and nxt.lower_ in ("m", "bn", "k", "mn") and not doc[e.end - 1].whitespace_:
-            t += nxt.text
-        v = _value(t, e.label_)
-        if v is None:
-            continue
-        seen.update(range(e.start, e.end))
-        out.append(Num(t, v, _qualifier(doc, e.start_char, t), _unit(t, e.label_), _context(e.root)))
-    for tok in tokens:
-        if tok.i in seen or not tok.like_num or tok.ent_type_ in ("DATE", "TIME"):
-            continue
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        text = tok.text + (nxt.text if nxt is not None and nxt.lower_ in ("m", "bn", "k", "million", "billion") and not tok.whitespace_ else "")
-        if nxt is not None and nxt.lower_ in ("million", "billion", "thousand") and tok.whitespace_:
-            text = tok.text + " " + nxt.text
-        v = _value(text, "CARDINAL")
-        if v is not None:
-            out.append(Num(tok.text, v, _qualifier(doc, tok.idx, tok.text), "count", _context(tok)))
+        start = base + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        if m.group("score"):
+            a, b = re.split(r"\s?[-–]\s?", m.group("score"))
+            value, unit = 1e9 + 1000 * int(a) + int(b), "score"
+        elif m.group("ord"):
+            value, unit = float(re.match(r"\d+", m.group("ord")).group(0)), "ordinal"
+        else:
+            raw = m.group("num") or m.group("word")
+            if m.group("scale"):
+                raw += " " + m.group("scale")
+            value, _ = parse_number(raw)
+            if value is None:
+                continue
+            unit = "percent" if m.group("pct") else "money" if m.group("cur") else "count"
+        after = _UNIT_WORDS.match(chunk, m.end())
+        ctx = frozenset(w.lower().rstrip("s") for w in (after.groups() if after else ()) if w and len(w) > 2 and w.lower() not in _CTX_STOP)
+        out.append(Num(m.group(0).strip(), value, _qualifier_before(doc_text, start), unit, ctx))
     return out
 
 
-def _context(tok) -> frozenset:
-    """The number's head word and that word's head: what it counts and what happened to it."""
-    heads = [tok.head, tok.head.head]
-    return frozenset(h.lemma_.lower() for h in heads if h.is_alpha and not h.is_stop)
-
-
-def _value(text: str, label: str) -> Optional[float]:
-    score = re.fullmatch(r"(\d{1,3})\s*[-–]\s*(\d{1,3})", text.strip())
-    if score:  # a score or a range written as 2-1: compare as a whole
-        return 1e9 + 1000 * int(score.group(1)) + int(score.group(2))
-    m = re.search(r"(\d+)(?:st|nd|rd|th)\b", text)
-    if label == "ORDINAL" and m:
-        return float(m.group(1))
-    cleaned = re.sub(r"^(?:" + "|".join(map(re.escape, _QUAL_CLASS)) + r")\s+", "", text.strip(), flags=re.IGNORECASE)
-    v, _ = parse_number(cleaned.replace("%", ""))
-    return v
-
-
-def _unit(text: str, label: str) -> str:
-    if "%" in text or "percent" in text.lower() or "per cent" in text.lower() or label == "PERCENT":
-        return "percent"
-    if label == "MONEY" or re.search(r"[$£€¥]", text):
-        return "money"
-    return "count"
-
-
-def _qualifier(doc, start_char: int, ent_text: str) -> str:
-    low = ent_text.lower()
-    for q, cls in sorted(_QUAL_CLASS.items(), key=lambda kv: -len(kv[0])):
-        if low.startswith(q + " "):
-            return cls
-    before = doc.text[max(0, start_char - 16):start_char]
+def _qualifier_before(doc_text: str, start_char: int) -> str:
+    before = doc_text[max(0, start_char - 16):start_char]
     m = _QUAL_RE.search(before)
     return _QUAL_CLASS[m.group(1).lower()] if m else "exact"
 
@@ -265,9 +251,17 @@ def _key(v) -> str:
     return lemma
 
 
-def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str]]]:
-    """clause key -> (negated, modals, argument lemmas) for the clauses of a span."""
-    out: dict[str, tuple[bool, set[str], set[str]]] = {}
+_IRREALIS = {"urge", "ask", "call", "want", "plan", "hope", "expect", "propose", "demand", "seek", "try", "aim", "intend", "threaten", "consider", "request", "recommend", "suggest"}
+
+
+def _irrealis(v) -> bool:
+    """A clause only wished, urged or planned: 'urged lenders to suspend repayments'."""
+    return v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in _IRREALIS
+
+
+def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str], bool]]:
+    """clause key -> (negated, modals, argument lemmas, irrealis) for the clauses of a span."""
+    out: dict[str, tuple[bool, set[str], set[str], bool]] = {}
     for v in span:
         is_head = v.pos_ == "VERB" or v.pos_ == "AUX" and v.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp")
         if not is_head:
@@ -277,18 +271,19 @@ def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str]]]:
         modals = {c.lower_ for c in v.children if c.dep_ == "aux" and c.tag_ == "MD"}
         key = _key(v)
         prev = out.get(key)
-        out[key] = (neg or (prev[0] if prev else False), modals | (prev[1] if prev else set()), _args_of(v) | (prev[2] if prev else set()))
+        irr = _irrealis(v) and (prev[3] if prev else True)
+        out[key] = (neg or (prev[0] if prev else False), modals | (prev[1] if prev else set()), _args_of(v) | (prev[2] if prev else set()), irr)
     return out
 
 
 def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
     problems = []
-    ev: dict[str, list[tuple[bool, set[str], set[str]]]] = {}
+    ev: dict[str, list[tuple[bool, set[str], set[str], bool]]] = {}
     for span in evidence:
         for lemma, f in _verb_features(span).items():
             ev.setdefault(lemma, []).append(f)
     ev_any_neg = any(f[0] for fs in ev.values() for f in fs)
-    for lemma, (neg, modals, args) in _verb_features(claim).items():
+    for lemma, (neg, modals, args, irrealis) in _verb_features(claim).items():
         if neg and lemma not in ev and not ev_any_neg:
             problems.append(Problem("negation", f"the claim negates '{lemma}'; the original has no negation there", lemma, None, contradicts=False))
             continue
@@ -301,6 +296,9 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
         if neg not in ev_negs:
             said = "negates" if neg else "drops the negation of"
             problems.append(Problem("negation", f"the claim {said} '{lemma}'", lemma, lemma))
+        if not irrealis and all(f[3] for f in same):
+            problems.append(Problem("modality", f"'{lemma}' stated as fact but the original only reports it as urged, asked or planned", lemma, lemma))
+            continue
         ev_modals = set().union(*(f[1] for f in same))
         if modals & _CERTAIN and ev_modals & _POSSIBLE and not ev_modals & _CERTAIN:
             problems.append(Problem("modality", f"'{'/'.join(sorted(modals))} {lemma}' but the original says '{'/'.join(sorted(ev_modals))} {lemma}'", lemma, lemma))

@@ -21,6 +21,22 @@ from .align import align, content_lemmas
 from .gate import gate, qa_supported, sentence_supported, span_exact
 
 MIN_COVERAGE = 0.6  # share of a claim's content words its evidence must contain
+STRICT_BIGRAMS = 0.85  # strict mode: share of a claim's word pairs found in one evidence sentence
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def bigram_precision(claim_text: str, evidence_texts: list[str]) -> float:
+    """Share of the claim's consecutive word pairs that occur in one evidence sentence (the best)."""
+    w = _WORD.findall(claim_text.lower())
+    pairs = list(zip(w, w[1:]))
+    if not pairs:
+        return 1.0
+    best = 0.0
+    for t in evidence_texts:
+        e = _WORD.findall(t.lower())
+        have = set(zip(e, e[1:]))
+        best = max(best, sum(1 for p in pairs if p in have) / len(pairs))
+    return best
 
 _HEADER = re.compile(r"^(?:date\s+\d{4}-\d{2}-\d{2}|FAQs?|#+ .*|Key facts)\s*$", re.IGNORECASE)
 _QUESTION = re.compile(r"^\s*(?:Q:|###)\s*(.+\?)\s*$")
@@ -47,11 +63,16 @@ class Original:
     def build(cls, parsed: Parsed) -> "Original":
         doc = parsed.doc
         words = {t.lower_ for t in doc} | {re.sub(r"(?:'s|’s)$", "", t.lower_) for t in doc}
+        words |= {re.sub(r"(?:'s|’s)$", "", w).rstrip(".") for w in re.findall(r"\w[\w.'’-]*", parsed.text.lower())}
         return cls(parsed, SentenceIndex(parsed), words, parsed.text.lower(), checks._numbers(doc[:], ""))
 
 
-def check_claim(original: Original, claim_tokens, question_tokens=None) -> tuple[str, float, list[Span], list[checks.Problem]]:
-    """Verdict, score, evidence spans and problems for one claim (a spaCy Span)."""
+def check_claim(original: Original, claim_tokens, question_tokens=None, strict: bool = False) -> tuple[str, float, list[Span], list[checks.Problem]]:
+    """Verdict, score, evidence spans and problems for one claim (a spaCy Span).
+
+    The score ranks claims by support: the lower of content coverage and word-pair precision
+    against the evidence, 0 when contradicted. ``strict`` also requires the claim to keep close to
+    the original's wording (word-pair precision of at least ``STRICT_BIGRAMS``)."""
     extra = content_lemmas(question_tokens) if question_tokens is not None else set()
     al = align(original.parsed, original.index, claim_tokens, extra_terms=extra)
     if question_tokens is not None:  # an FAQ answer is read together with its question
@@ -68,12 +89,16 @@ def check_claim(original: Original, claim_tokens, question_tokens=None) -> tuple
     if al.coverage < MIN_COVERAGE:
         missing = ", ".join(sorted(al.missing)[:6])
         problems.append(checks.Problem("evidence", f"no sentence of the original supports it (missing: {missing})", missing, None, contradicts=False))
+    pairs = bigram_precision(claim_tokens.text, [s.text for s in al.sents]) if question_tokens is None else 1.0
+    if strict and pairs < STRICT_BIGRAMS and al.coverage >= MIN_COVERAGE:
+        problems.append(checks.Problem("evidence", f"the wording departs from the original ({pairs:.0%} of its word pairs found)", claim_tokens.text, None, contradicts=False))
+    support = min(al.coverage, pairs)
     if any(p.contradicts for p in problems):
         verdict, score = "contradicted", 0.0
     elif problems:
-        verdict, score = "unsupported", min(al.coverage, 0.5)
+        verdict, score = "unsupported", min(support, 0.5)
     else:
-        verdict, score = "supported", al.coverage
+        verdict, score = "supported", support
     return verdict, score, [s.span() for s in al.sents], problems
 
 
@@ -109,13 +134,15 @@ def split_claims(text: str, doc) -> list[Claim]:
     return claims
 
 
-def verify(original: Source, rewrite: Source, *, date=None) -> VerifyReport:
+def verify(original: Source, rewrite: Source, *, date=None, strict: bool = False) -> VerifyReport:
     """Check every sentence of ``rewrite`` against ``original``.
 
     Args:
         original: the original article (text, HTML, bytes, a Path or an Article).
         rewrite: the rewrite (plain text, possibly in corefact's text layout with a date line and
             ``Q:`` lines; its FAQ answers are checked as claims read with their questions).
+        strict: also require each claim to keep close to the original's wording (for checking
+            near-extractive rewrites, where paraphrase itself is suspect).
 
     Returns:
         A :class:`~corefact.model.VerifyReport`; ``report.ok`` is True when every claim is supported.
@@ -136,10 +163,10 @@ def verify(original: Source, rewrite: Source, *, date=None) -> VerifyReport:
         from ..errors import EmptyInputError
 
         raise EmptyInputError("the rewrite is empty")
-    return verify_parsed(Original.build(parsed), rewrite_text)
+    return verify_parsed(Original.build(parsed), rewrite_text, strict=strict)
 
 
-def verify_parsed(original: Original, rewrite_text: str) -> VerifyReport:
+def verify_parsed(original: Original, rewrite_text: str, strict: bool = False) -> VerifyReport:
     """:func:`verify` on an already prepared original."""
     nlp = load_nlp()
     doc = nlp(rewrite_text)
@@ -155,7 +182,7 @@ def verify_parsed(original: Original, rewrite_text: str) -> VerifyReport:
             qtoks = qdocs[c.question][:]
         if c.question and c.question.strip().lower().startswith("what is the core fact"):
             qtoks = None
-        verdict, score, evidence, problems = check_claim(original, span, qtoks)
+        verdict, score, evidence, problems = check_claim(original, span, qtoks, strict=strict)
         verdicts.append(
             ClaimVerdict(
                 text=rewrite_text[c.start:c.end],

@@ -1,5 +1,5 @@
 from corefact.model import QA, Sentence, Span
-from corefact.verify import gate, qa_supported, sentence_supported
+from corefact.verification import gate, qa_supported, sentence_supported
 from corefact.ingest import load_article
 
 A = load_article("The council voted to close the bridge. Repairs will take two years.")

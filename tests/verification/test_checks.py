@@ -1,0 +1,43 @@
+from corefact.nlp import load_nlp
+from corefact.verification import checks
+
+
+def span(text):
+    return load_nlp()(text)[:]
+
+
+def test_numbers_with_scale_and_qualifier_classes():
+    nums = checks._numbers(span("Profits rose to more than $1.2bn, about 40% above the 2-1 forecast."), "")
+    by_text = {n.text: n for n in nums}
+    assert by_text["$1.2bn"].value == 1.2e9 and by_text["$1.2bn"].qualifier == "lower" and by_text["$1.2bn"].unit == "money"
+    assert by_text["40%"].qualifier == "approx" and by_text["40%"].unit == "percent"
+    assert by_text["2-1"].unit == "score"
+
+
+def test_hedged_or_dropped_qualifier_is_not_a_problem():
+    ev = [span("More than 4,200 residents left.")]
+    assert checks.check_numbers(span("About 4,200 residents left."), ev, []) != []  # lower -> approx differs
+    assert checks.check_numbers(span("4,200 residents left."), ev, []) == []  # dropped: says less, not wrong
+    assert checks.check_numbers(span("Exactly 4,200 residents left."), ev, [])[0].kind == "qualifier"
+
+
+def test_swapped_names_are_found():
+    ev = [span("Newcastle knocked Chelsea out of the FA Cup on Sunday.")]
+    problems = checks.check_names(span("Chelsea knocked Newcastle out of the FA Cup on Sunday."), ev, {"newcastle", "chelsea", "fa", "cup"})
+    assert any("swapped" in p.message for p in problems)
+
+
+def test_modal_certainty_is_checked():
+    ev = [span("The council may close the bridge in June.")]
+    problems = checks.check_negation_and_modality(span("The council will close the bridge in June."), ev)
+    assert [p.kind for p in problems] == ["modality"]
+
+
+def test_strict_mode_requires_close_wording():
+    import corefact
+
+    from ..conftest import EXAMPLES
+
+    flood = (EXAMPLES / "flood.txt").read_text()
+    paraphrase = "Since Monday, over 4,200 people living in the Ogun valley, more than 1,100 of them children, have had to leave."
+    assert corefact.verify(flood, paraphrase, strict=True).claims[0].verdict == "unsupported"

@@ -1,0 +1,92 @@
+import subprocess
+import sys
+
+import pytest
+
+import corefact
+
+from ..conftest import EXAMPLES
+
+FLOOD = (EXAMPLES / "flood.txt").read_text()
+
+
+def verdicts(rewrite: str) -> list[tuple[str, list[str]]]:
+    report = corefact.verify(FLOOD, rewrite)
+    return [(c.verdict, [p.kind for p in c.problems]) for c in report.claims]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 4,200 residents have been evacuated from the Ogun valley since Monday.",  # dropped clauses
+        "Since Monday, more than 4,200 residents have been evacuated from the Ogun valley.",  # reordered
+        "The minister urged lenders to suspend repayments for six months.",  # shortened
+        "Tunde Bakare said the agency had set up 14 relief camps across the valley.",
+        "Rescue teams reached the town of Abeokuta by boat on Wednesday, and at least 17 people have died.",  # merged
+        "Tunde Bakare said the agency had set up about 14 relief camps across the valley.",  # hedged figure
+    ],
+)
+def test_faithful_rewrites_are_supported(sentence):
+    assert verdicts(sentence) == [("supported", [])]
+
+
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("More than 5,300 residents have been evacuated from the Ogun valley since Monday.", "number"),
+        ("Exactly 4,200 residents have been evacuated from the Ogun valley since Monday.", "qualifier"),
+        ("Fewer than 4,200 residents have been evacuated from the Ogun valley since Monday.", "qualifier"),
+        ("More than 4,200 residents have been evacuated from the Ogun valley since Tuesday.", "date"),
+        ("Rescue teams did not reach the town of Abeokuta by boat on Wednesday.", "negation"),
+        ("Ngozi Eze said the agency had set up 14 relief camps across the valley.", "speaker"),
+        ("John Smith urged commercial lenders to suspend mortgage repayments.", "name"),
+        ("Commercial lenders will suspend mortgage repayments for the flooded districts.", "modality"),
+        ("The Ogun valley was hit by a tornado and an earthquake.", "evidence"),
+    ],
+)
+def test_unfaithful_rewrites_are_flagged(sentence, kind):
+    (verdict, kinds), = verdicts(sentence)
+    assert verdict in ("unsupported", "contradicted")
+    assert kind in kinds
+
+
+def test_faq_answers_are_checked_with_their_question():
+    rewrite = "date 2024-03-14\nAt least 17 people have died.\n\nFAQs\n\nQ: How many people have died?\n\nAt least 17\n\nQ: How many people have died?\n\nAt least 19\n"
+    report = corefact.verify(FLOOD, rewrite)
+    assert [c.verdict for c in report.claims] == ["supported", "supported", "contradicted"]
+    assert report.claims[1].question == "How many people have died?"
+    assert not report.ok
+
+
+def test_explainer_output_verifies_against_its_article():
+    ex = corefact.explain(FLOOD)
+    report = corefact.verify(FLOOD, corefact.render(ex, "text"))
+    assert report.ok, [(c.text, [p.message for p in c.problems]) for c in report.claims if c.verdict != "supported"]
+
+
+def test_offsets_point_into_both_texts():
+    rewrite = "Rescue teams reached the town of Abeokuta by boat on Wednesday. More than 5,300 residents left."
+    report = corefact.verify(FLOOD, rewrite)
+    for c in report.claims:
+        assert rewrite[c.start:c.end] == c.text
+        for ev in c.evidence:
+            assert report.original.text[ev.start:ev.end] == ev.text
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "corefact.cli", "verify", *args], capture_output=True, timeout=300)
+
+
+def test_cli_exit_codes(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("At least 17 people have died, according to the state emergency agency.\n")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("At least 27 people have died, according to the state emergency agency.\n")
+    r = _cli(str(EXAMPLES / "flood.txt"), str(good))
+    assert r.returncode == 0 and b"1 of 1 supported" in r.stdout
+    r = _cli(str(EXAMPLES / "flood.txt"), str(bad), "--format", "json")
+    assert r.returncode == 1 and b'"contradicted"' in r.stdout
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    r = _cli(str(EXAMPLES / "flood.txt"), str(empty))
+    assert r.returncode == 2 and r.stderr.decode().startswith("corefact: error:")
