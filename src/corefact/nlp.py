@@ -47,10 +47,30 @@ def load_nlp():
     return _nlp
 
 
-def tag_only(texts: list[str]) -> list:
-    """Tokenise, tag and lemmatise short texts (questions) without the parser and NER: several
-    times faster than a full parse, and all that retrieval needs."""
-    return list(load_nlp().pipe(texts, disable=["parser", "ner"]))
+def ents(doc) -> tuple:
+    """``doc.ents``, built once per Doc (spaCy makes new Span objects on every access)."""
+    cached = doc.user_data.get("corefact_ents")
+    if cached is None:
+        cached = doc.user_data["corefact_ents"] = tuple(doc.ents)
+    return cached
+
+
+def ent_at(tok):
+    """The entity a token belongs to, or None."""
+    doc = tok.doc
+    index = doc.user_data.get("corefact_ent_index")
+    if index is None:
+        index = {}
+        for e in ents(doc):
+            for i in range(e.start, e.end):
+                index[i] = e
+        doc.user_data["corefact_ent_index"] = index
+    return index.get(tok.i)
+
+
+def ents_within(doc, start_char: int, end_char: int) -> list:
+    """Entities that start inside a character range."""
+    return [e for e in ents(doc) if start_char <= e.start_char < end_char]
 
 
 @dataclass

@@ -12,6 +12,7 @@ from .nlp import parse
 from .options import Options
 from .rewrite import as_sentence, brief as build_brief
 from .select import core_fact, score_sentences, select_brief
+from .verification import Original
 from .verification.gate import gate
 
 
@@ -36,6 +37,7 @@ def explain(source: Source, options: Optional[Options] = None, **overrides) -> E
     core_sent = core_fact(scored)
     core = as_sentence(parsed, core_sent)
     brief = build_brief(parsed, select_brief(parsed, scored, options.sentences, core_sent))
-    faq, _round_trip = build_faq(parsed, facts, scored, core, options.questions)
-    brief, faq, verification = gate(article, core, brief, faq)
+    checker = Original.build(parsed) if options.verify else None
+    faq, _round_trip = build_faq(parsed, facts, scored, core, options.questions, checker.index if checker else None)
+    brief, faq, verification = gate(article, core, brief, faq, checker)
     return Explainer(article=article, core_fact=core, brief=brief, faq=faq, facts=facts, verification=verification)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .nlp import Parsed, Sent
+from .nlp import Parsed, Sent, ents_within
 
 FEATURES = (
     "bias", "first", "position", "log_position", "paragraph_first", "length_ok", "log_length",
@@ -83,8 +83,9 @@ def sentence_features(parsed: Parsed) -> list[dict[str, float]]:
         # centrality: how many other sentences share this sentence's content words
         central = sum(doc_bag[w] - 1 for w in bag) / (1 + len(bag)) / max(1, n - 1)
         lemmas = set(bag)
-        ents = sum(1 for e in parsed.doc.ents if s.start <= e.start_char < s.end and e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT"))
-        figs = sum(1 for e in parsed.doc.ents if s.start <= e.start_char < s.end and e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
+        inside = ents_within(parsed.doc, s.start, s.end)
+        ents = sum(1 for e in inside if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT"))
+        figs = sum(1 for e in inside if e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
         out.append(
             {
                 "bias": 1.0,

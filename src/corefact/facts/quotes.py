@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from ..model import Person, Quote
-from ..nlp import Parsed
+from ..nlp import Parsed, ent_at, ents
 from .people import person_for
 
 CUE_LEMMAS = {
@@ -26,18 +26,18 @@ def _speaker_of(verb) -> tuple[Optional[object], Optional[object]]:
         if child.dep_ in ("nsubj", "nsubjpass"):
             tok = child
             # "The lender's chief executive, Sofia Lind," / "Chief financial officer Daniel Osei"
-            named = [e for e in verb.doc.ents if e.label_ == "PERSON" and child.left_edge.i <= e.start and e.end - 1 <= child.right_edge.i]
+            named = [e for e in ents(verb.doc) if e.label_ == "PERSON" and child.left_edge.i <= e.start and e.end - 1 <= child.right_edge.i]
             if named:
                 return named[0].root, named[0]
-            ents = [e for e in verb.doc.ents if e.start <= tok.i < e.end]
-            if ents:
-                e = ents[0]
+            found = ent_at(tok)
+            if found is not None:
+                e = found
                 return tok, (e[1:] if e[0].lower_ == "the" and len(e) > 1 else e)
             if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
                 tok = tok.head.head  # "the agency, which said ...": the antecedent speaks
-                ents = [e for e in verb.doc.ents if e.start <= tok.i < e.end]
-                if ents:
-                    return tok, ents[0]
+                found = ent_at(tok)
+                if found is not None:
+                    return tok, found
             start = tok.left_edge.i
             while start < tok.i and verb.doc[start].dep_ in ("det", "punct"):
                 start += 1
@@ -50,8 +50,8 @@ def _according_to(doc, start_tok: int, end_tok: int):
         if t.lower_ == "according" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
             for o in doc[t.i + 1].children:
                 if o.dep_ == "pobj":
-                    ents = [e for e in doc.ents if e.start <= o.i < e.end]
-                    return t, (ents[0] if ents else doc[o.left_edge.i:o.i + 1])
+                    found = ent_at(o)
+                    return t, (found if found is not None else doc[o.left_edge.i:o.i + 1])
     return None, None
 
 

@@ -12,23 +12,21 @@ from .rank import rank
 
 def round_trip(parsed: Parsed, candidates: list[Candidate], index: SentenceIndex) -> list[Candidate]:
     """Keep the candidates whose question, put to ``ask``, comes back to their own evidence."""
-    from ..nlp import tag_only
-
     kept = []
-    for c, qdoc in zip(candidates, tag_only([c.question for c in candidates])):
-        a = ask(parsed, c.question, index=index, qdoc=qdoc)
+    for c in candidates:
+        a = ask(parsed, c.question, index=index)
         if a.evidence is not None and a.evidence.start == c.evidence.start:
             kept.append(c)
     return kept
 
 
-def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence, n: int) -> tuple[list[QA], tuple[int, int]]:
+def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence, n: int, index: SentenceIndex | None = None) -> tuple[list[QA], tuple[int, int]]:
     """The FAQ with ``n`` questions (the core-fact question included), and the round-trip counts
     ``(candidates checked, candidates dropped)``."""
     faq = [QA(question=CORE_QUESTION, kind="core", answer=core.text, evidence=core.evidence)]
     sentences = [s.sent for s in scored if eligible(s.sent)]
     candidates = generate(parsed, facts, sentences)
-    index = SentenceIndex(parsed)
+    index = index or SentenceIndex(parsed)
     # overgenerate and rank: take a generous shortlist, check it, then select
     core_index = next((s.sent.index for s in scored if s.sent.start == core.evidence[0].start), -1)
     shortlist = rank(candidates, scored, max(3 * n, 12), core_index)

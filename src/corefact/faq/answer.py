@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Span
-from ..nlp import Parsed, Sent
+from ..nlp import Parsed, Sent, ents_within
 
 _WH_TYPES = (
     (re.compile(r"^how (?:many|much)\b|^what (?:number|percentage|share|proportion)\b", re.I), {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}),
@@ -64,6 +64,23 @@ class SentenceIndex:
         n = len(self.docs)
         self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
         self.k1, self.b = k1, b
+        # the article's word forms with their lemmas: questions are lemmatised by lookup
+        self.form_lemma = {t.lower_: t.lemma_.lower() for t in parsed.doc if t.is_alpha}
+
+    def question_terms(self, question: str) -> list[str]:
+        """Terms of a question without running the tagger: the tokenizer, then the article's own
+        lemma for each word form it shares (a form the article lacks cannot match anyway)."""
+        from ..nlp import load_nlp
+
+        doc = load_nlp().tokenizer(question)
+        out = []
+        for t in doc:
+            if t.is_punct or t.is_space or t.lower_ in _STOP or t.is_stop:
+                continue
+            lemma = self.form_lemma.get(t.lower_, t.lower_)
+            if lemma not in _STOP:
+                out.append(lemma)
+        return out
 
     def scores(self, terms: list[str]) -> list[float]:
         out = []
@@ -87,7 +104,7 @@ def expected_types(question: str) -> Optional[set[str]]:
 
 def _candidate_spans(parsed: Parsed, sent: Sent, labels: Optional[set[str]], q_terms: set[str], q_text: str):
     doc = parsed.doc
-    ents = [e for e in doc.ents if sent.start <= e.start_char < sent.end]
+    ents = ents_within(doc, sent.start, sent.end)
     if labels is not None:
         ents = [e for e in ents if e.label_ in labels]
     q_low = q_text.lower()
@@ -122,11 +139,8 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
     Returns:
         An :class:`Answer`; ``answer.answered`` is False when the article does not answer it.
     """
-    from ..nlp import tag_only
-
     index = index or SentenceIndex(parsed)
-    qdoc = qdoc if qdoc is not None else tag_only([question])[0]
-    q_terms = _terms(qdoc)
+    q_terms = _terms(qdoc) if qdoc is not None else index.question_terms(question)
     if not q_terms:
         return Answer(None, None, 0.0)
     scores = index.scores(q_terms)

@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..facts.people import person_for
 from ..model import Facts, Person, Span
-from ..nlp import Parsed, Sent
+from ..nlp import Parsed, Sent, ent_at
 
 CORE_QUESTION = "What is the core fact from the original article?"
 
@@ -114,7 +114,7 @@ def _lemma(verb) -> str:
 
 
 def _ent_of(tok):
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent_at(tok)
 
 
 def _is_adjunct_prep(prep) -> bool:
@@ -200,7 +200,8 @@ def _antecedent(parsed: Parsed, facts: Facts, sent: Sent) -> Optional[str]:
     prev = parsed.sents[sent.index - 1]
     for t in parsed.tokens(prev):
         if t.dep_ in _SUBJ and t.head.dep_ == "ROOT":
-            ent = next((e for e in parsed.doc.ents if e.start <= t.i < e.end and e.label_ == "PERSON"), None)
+            ent = ent_at(t)
+            ent = ent if ent is not None and ent.label_ == "PERSON" else None
             if ent is None:
                 return None
             person = person_for(facts.people, ent.text)

@@ -39,7 +39,9 @@ def align(original: Parsed, index: SentenceIndex, claim_tokens, *, extra_terms: 
     lemmas = content_lemmas(claim_tokens)
     if not lemmas:
         return Alignment([], 1.0, set())
-    scores = index.scores(sorted(lemmas | set(extra_terms)))
+    from ..faq.answer import _terms
+
+    scores = index.scores(sorted(set(_terms(claim_tokens)) | lemmas | set(extra_terms)))
     ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)[:6]
     bags = {i: content_lemmas(original.tokens(original.sents[i])) for i in ranked}
     best: tuple[float, list[int]] = (-1.0, [])

@@ -10,6 +10,7 @@ from typing import Optional
 from ..facts.dates import MONTHS, WEEKDAYS
 from ..facts.numbers import parse_number
 from ..facts.quotes import CUE_LEMMAS
+from ..nlp import ents
 
 NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 NAMES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -65,7 +66,9 @@ _UNIT_WORDS = re.compile(r"\s*(?:[-–]\s*)?([a-z]+)(?:[\s-]+([a-z]+))?", re.IGN
 def _numbers(tokens, text: str = "") -> list[Num]:
     """Numbers written in a span (digits, number words, money, percentages, scores, ordinals),
     each with the class of the qualifier before it and the words after it."""
-    doc_text = tokens.doc.text
+    doc_text = tokens.doc.user_data.get("corefact_text")
+    if doc_text is None:  # Doc.text joins every token: compute it once per Doc
+        doc_text = tokens.doc.user_data["corefact_text"] = tokens.doc.text
     base = tokens.start_char
     chunk = tokens.text
     out = []
@@ -73,6 +76,9 @@ def _numbers(tokens, text: str = "") -> list[Num]:
         if not m.group(0).strip():
             continue
         start = base + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        end = base + m.end()
+        if doc_text[start - 1:start] == "/" or doc_text[end:end + 1] == "/":
+            continue  # "9/11", "24/7": names and dates, not figures
         if m.group("score"):
             a, b = re.split(r"\s?[-–]\s?", m.group("score"))
             value, unit = 1e9 + 1000 * int(a) + int(b), "score"
@@ -86,6 +92,8 @@ def _numbers(tokens, text: str = "") -> list[Num]:
             if value is None:
                 continue
             unit = "percent" if m.group("pct") else "money" if m.group("cur") else "count"
+            if unit == "count" and re.fullmatch(r"(1[89]|20)\d\d", m.group(0).strip()):
+                continue  # a year: the date check's business
         after = _UNIT_WORDS.match(chunk, m.end())
         ctx = frozenset(w.lower().rstrip("s") for w in (after.groups() if after else ()) if w and len(w) > 2 and w.lower() not in _CTX_STOP)
         out.append(Num(m.group(0).strip(), value, _qualifier_before(doc_text, start), unit, ctx))
@@ -134,13 +142,13 @@ def _with_qual(n: Num) -> str:
 
 
 def _name_tokens(text: str) -> list[str]:
-    text = re.sub(r"(?:'s|’s)$", "", text.strip())
-    return [w.lower() for w in re.findall(r"\w[\w.'-]*", text) if w.lower() not in ("the", "of", "and", "'s")]
+    words = (re.sub(r"(?:'s|’s|')$", "", w).rstrip(".") for w in re.findall(r"\w[\w.'’-]*", text.strip()))
+    return [w.lower() for w in words if w and w.lower() not in ("the", "of", "and")]
 
 
 def check_names(claim, evidence: list, article_words: set[str]) -> list[Problem]:
     problems = []
-    for e in claim.doc.ents:
+    for e in ents(claim.doc):
         if e.start < claim.start or e.end > claim.end or e.label_ not in NAMES:
             continue
         words = _name_tokens(e.text)
@@ -176,7 +184,7 @@ def _anchor(tok) -> tuple[str, str]:
 
 def _name_anchors(span) -> dict[str, set[tuple[str, str]]]:
     out: dict[str, set[tuple[str, str]]] = {}
-    for e in span.doc.ents:
+    for e in ents(span.doc):
         if e.start < span.start or e.end > span.end or e.label_ not in NAMES:
             continue
         key = " ".join(_name_tokens(e.text))

@@ -38,12 +38,37 @@ def qa_supported(article: Article, qa: QA) -> bool:
     return span_exact(article, qa.answer_span) and qa.answer == qa.answer_span.text and inside
 
 
-def gate(article: Article, core: Sentence, brief: list[Sentence], faq: list[QA]) -> tuple[list[Sentence], list[QA], Verification]:
-    """Drop every unit that fails its check; count what was checked, supported and dropped."""
+def _claim_supported(checker, unit_span: Span) -> bool:
+    """The faithfulness check of ``verify`` run on an output unit, read from the parsed article."""
+    if checker is None:
+        return True
+    from . import check_claim
+
+    doc = checker.parsed.doc
+    claim = doc.char_span(unit_span.start, unit_span.end, alignment_mode="expand")
+    if claim is None:
+        return False
+    verdict, _score, _evidence, _problems = check_claim(checker, claim)
+    return verdict == "supported"
+
+
+def gate(article: Article, core: Sentence, brief: list[Sentence], faq: list[QA], checker=None) -> tuple[list[Sentence], list[QA], Verification]:
+    """Drop every unit that fails its checks; count what was checked, supported and dropped.
+
+    Each unit must reproduce its evidence exactly, and (with ``checker``, an
+    :class:`~corefact.verification.Original`) pass the same faithfulness check as ``verify``.
+    """
+
+    def sentence_ok(s: Sentence) -> bool:
+        return sentence_supported(article, s) and _claim_supported(checker, s.evidence[0])
+
+    def qa_ok(q: QA) -> bool:
+        return qa_supported(article, q) and _claim_supported(checker, q.answer_span or q.evidence[0])
+
     checked = 1 + len(brief) + len(faq)
-    kept_brief = [s for s in brief if sentence_supported(article, s)]
-    kept_faq = [q for q in faq if qa_supported(article, q)]
-    core_ok = sentence_supported(article, core)
+    kept_brief = [s for s in brief if sentence_ok(s)]
+    kept_faq = [q for q in faq if qa_ok(q)]
+    core_ok = sentence_ok(core)
     supported = int(core_ok) + len(kept_brief) + len(kept_faq)
     if not core_ok:
         raise AssertionError("core fact failed its own evidence check")  # a bug, never input's fault
