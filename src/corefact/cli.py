@@ -149,7 +149,7 @@ def _print_summarize(result: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    t = Table(title=f"ROUGE F1 on {Path(result['data']).name} ({result['articles']} articles)")
+    t = Table(title=f"ROUGE F1 on {Path(result['data']).name}, {result.get('split', 'all')} split ({result['articles']} articles)")
     for col in ("system", "R-1", "R-2", "R-L"):
         t.add_column(col, justify="right" if col != "system" else "left")
     for name, m in sorted(result["rouge"].items(), key=lambda kv: (kv[0].split("k=")[-1].split("-")[-1], -kv[1]["rouge1"])):
@@ -165,12 +165,13 @@ def eval_summarize(
     limit: Optional[int] = typer.Option(None, "--limit", help="Use the first N articles."),
     k: str = typer.Option("1,3", "--k", help="Summary lengths, comma-separated."),
     peers: bool = typer.Option(True, "--peers/--no-peers", help="Include sumy and newspaper4k."),
+    split: str = typer.Option("eval", "--split", help="eval (held out from training), train, or all."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the results as JSON."),
 ) -> None:
     """ROUGE of the core fact and the brief beside Lead-k, LexRank, TextRank, newspaper4k, random and oracle."""
     from .eval.summarize import evaluate
 
-    result = evaluate(data, limit, tuple(int(x) for x in k.split(",")), peers)
+    result = evaluate(data, limit, tuple(int(x) for x in k.split(",")), peers, split=split)
     _print_summarize(result)
     _emit(result, json_out)
 

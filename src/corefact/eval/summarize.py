@@ -28,8 +28,11 @@ def best_rouge(scorer, refs: list[str], summary: str) -> dict[str, float]:
     return out
 
 
-def evaluate(data: Path, limit: Optional[int] = None, ks: tuple[int, ...] = (1, 3), peers: bool = True, seed: int = 13) -> dict:
-    """Score corefact and the baselines on a ``summ_*`` file; returns per-system means and speed."""
+def evaluate(data: Path, limit: Optional[int] = None, ks: tuple[int, ...] = (1, 3), peers: bool = True, seed: int = 13, split: str = "eval") -> dict:
+    """Score corefact and the baselines on a ``summ_*`` file; returns per-system means and speed.
+
+    ``split`` picks the items (``eval``: the part the salience model was not trained on)."""
+    from .split import in_split
     from ..ingest import load_article
     from ..nlp import parse
     from ..options import Options
@@ -47,7 +50,8 @@ def evaluate(data: Path, limit: Optional[int] = None, ks: tuple[int, ...] = (1, 
         except RuntimeError:
             runners = {}
     n = 0
-    for row in read_jsonl(data, limit):
+    rows = [r for r in read_jsonl(data) if in_split(r["id"], split)][:limit]
+    for row in rows:
         refs = row.get("references") or [row["reference"]]
         t0 = time.perf_counter()
         parsed = parse(load_article(row["article"], title=row.get("title")))
@@ -81,4 +85,4 @@ def evaluate(data: Path, limit: Optional[int] = None, ks: tuple[int, ...] = (1, 
         n += 1
     results = {name: {m: 100 * v / max(1, n) for m, v in ms.items()} for name, ms in totals.items()}
     speed = {name: n / s for name, s in seconds.items() if s > 0}
-    return {"data": str(data), "articles": n, "rouge": results, "articles_per_second": speed}
+    return {"data": str(data), "split": split, "articles": n, "rouge": results, "articles_per_second": speed}
