@@ -14,7 +14,7 @@ def round_trip(parsed: Parsed, candidates: list[Candidate], index: SentenceIndex
     """Keep the candidates whose question, put to ``ask``, comes back to their own evidence."""
     kept = []
     for c in candidates:
-        a = ask(parsed, c.question, index=index)
+        a = ask(parsed, c.question, index=index, fast=True)
         if a.evidence is not None and a.evidence.start == c.evidence.start:
             kept.append(c)
     return kept

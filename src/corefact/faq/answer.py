@@ -133,14 +133,23 @@ def _phrase_answer(parsed: Parsed, sent: Sent, q_set: set[str], question: str) -
     return parsed.span(best.start_char, best.end_char)
 
 
-def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None, min_score: float = 1.0, qdoc=None) -> Answer:
+def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None, min_score: float = 1.0, fast: bool = False) -> Answer:
     """Answer ``question`` from a parsed article.
+
+    Args:
+        fast: lemmatise the question by looking its words up in the article instead of tagging
+            it (for the FAQ's round-trip check, whose questions are made of article words).
 
     Returns:
         An :class:`Answer`; ``answer.answered`` is False when the article does not answer it.
     """
     index = index or SentenceIndex(parsed)
-    q_terms = _terms(qdoc) if qdoc is not None else index.question_terms(question)
+    if fast:  # questions made from the article's own words: lemmas by lookup
+        q_terms = index.question_terms(question)
+    else:  # a reader's question: tag and lemmatise it (no parser or NER needed)
+        from ..nlp import load_nlp
+
+        q_terms = _terms(next(load_nlp().pipe([question], disable=["parser", "ner"])))
     if not q_terms:
         return Answer(None, None, 0.0)
     scores = index.scores(q_terms)
