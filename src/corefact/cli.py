@@ -242,8 +242,9 @@ def eval_all(
     limit: Optional[int] = typer.Option(None, "--limit", help="Cap every set at N items."),
     json_out: Optional[Path] = typer.Option(None, "--json"),
 ) -> None:
-    """The whole quality dashboard."""
-    from .eval import faq, qa, summarize
+    """The whole quality dashboard: summaries, ask, FAQ, facts and verify."""
+    from .eval import facts, faq, qa, summarize
+    from .eval import verify as ev
 
     results = {}
     for name in ("summ_cnndm_summeval.jsonl", "summ_bbc_dev.jsonl"):
@@ -251,7 +252,13 @@ def eval_all(
         _print_summarize(results[name])
     results["ask"] = qa.evaluate(data_dir / "qa_squad_v1.1_dev.jsonl", limit or 2000)
     results["faq"] = faq.evaluate(data_dir / "faq_quail_dev.jsonl", limit)
-    typer.echo(json.dumps({"ask": results["ask"], "faq": results["faq"]}, indent=2))
+    results["facts"] = facts.evaluate()
+    results["verify"] = {
+        "perturbations": ev.evaluate_perturbations(data_dir, limit or 100),
+        "summeval": ev.evaluate_summeval(data_dir / "faith_summeval_dev.jsonl", limit),
+        "summeval_strict": ev.evaluate_summeval(data_dir / "faith_summeval_dev.jsonl", limit, strict=True),
+    }
+    typer.echo(json.dumps({k: results[k] for k in ("ask", "faq", "facts", "verify")}, indent=2, default=str))
     _emit(results, json_out)
 
 
