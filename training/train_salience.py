@@ -3,8 +3,8 @@
     .venv/bin/python training/train_salience.py [--data-dir ../shared/data]
 
 Two linear models over corefact.select's sentence features, fitted by ridge regression on the
-training part of the BBC and CNN/DM sets (corefact.eval.split: items whose id hashes outside the
-evaluation 30%), within-article centred so that they learn to rank the sentences of one article:
+training part of the BBC and CNN/DM sets (corefact.eval.split.is_eval is False: 637 BBC and 73
+CNN/DM articles; the rest is held out for `corefact eval summarize`), within-article centred so that they learn to rank the sentences of one article:
 
 * ``core``: target = ROUGE-1 F1 of the sentence alone against the reference (the one-sentence core fact);
 * ``brief``: target = the share of the reference's words the sentence covers (what a k-sentence
