@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from corefact.eval.facts import GOLD, _iso, _load, evaluate
+from corefact.eval.facts import GOLD, _load, evaluate, missed
 from corefact.facts import extract_facts
 from corefact.nlp import parse
 
@@ -19,29 +19,7 @@ ITEMS = json.loads(GOLD.read_text())
 
 
 def misses(item) -> set:
-    f = extract_facts(parse(_load(item, GOLD.parents[1])))
-    out = set()
-    figs = {x.text: x for x in f.figures}
-    for g in item["figures"]:
-        x = figs.get(g["text"])
-        ok = x is not None and x.qualifier == g["qualifier"] and (g["counts"] is None or x.counts == g["counts"]) and (
-            g["value"] is None or x.value is not None and abs(x.value - g["value"]) <= 1e-6 * max(1, abs(g["value"]))
-        )
-        if not ok:
-            out.add((item["id"], "figure", g["text"]))
-    people = {p.name: p for p in f.people}
-    for g in item["people"]:
-        if g["name"] not in people or g["role"] and people[g["name"]].role != g["role"]:
-            out.add((item["id"], "person", g["name"]))
-    for g in item["quotes"]:
-        if not any(q.direct == g["direct"] and (q.speaker or "") == g["speaker"] and q.text.startswith(g["starts"]) for q in f.quotes):
-            out.add((item["id"], "quote", g["starts"]))
-    dates = {d.text: d for d in f.dates}
-    for g in item["dates"]:
-        d = dates.get(g["text"])
-        if d is None or _iso(d.value) != g["value"] or _iso(d.value_end) != g["value_end"]:
-            out.add((item["id"], "date", g["text"]))
-    return out
+    return missed(extract_facts(parse(_load(item, GOLD.parents[1]))), item)
 
 
 @pytest.mark.parametrize("item", ITEMS, ids=[i["id"] for i in ITEMS])

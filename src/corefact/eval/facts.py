@@ -69,21 +69,49 @@ def score_article(facts, gold: dict) -> dict[str, tuple[int, int, int, int]]:
     with_role = [n for n in matched if gnames[n]["role"]]
     out["roles"] = (sum(1 for n in with_role if names[n].role == gnames[n]["role"]), len(with_role), 0, 0)
 
-    def quote_match(q, g) -> bool:
-        return q.direct == g["direct"] and (q.speaker or "") == g["speaker"] and q.text.startswith(g["starts"])
-
     qs = facts.quotes
     gq = gold["quotes"]
     out["quotes"] = (
-        sum(1 for q in qs if any(quote_match(q, g) for g in gq)),
+        sum(1 for q in qs if any(_quote_match(q, g) for g in gq)),
         len(qs),
-        sum(1 for g in gq if any(quote_match(q, g) for q in qs)),
+        sum(1 for g in gq if any(_quote_match(q, g) for q in qs)),
         len(gq),
     )
     gd = {g["text"]: g for g in gold["dates"]}
     dok = [d for d in facts.dates if d.text in gd and _iso(d.value) == gd[d.text]["value"] and _iso(d.value_end) == gd[d.text]["value_end"]]
     out["dates"] = (len(dok), len(facts.dates), len({d.text for d in dok}), len(gd))
     return out
+
+
+def missed(facts, gold: dict) -> set[tuple[str, str, str]]:
+    """The annotated facts of one article that were not extracted as annotated:
+    ``(article id, type, text)`` triples, by the same rules as :func:`score_article`."""
+    out = set()
+    figs = {x.text: x for x in facts.figures}
+    for g in gold["figures"]:
+        x = figs.get(g["text"])
+        ok = x is not None and x.qualifier == g["qualifier"] and (g["counts"] is None or x.counts == g["counts"]) and (
+            g["value"] is None or x.value is not None and abs(x.value - g["value"]) <= 1e-6 * max(1, abs(g["value"]))
+        )
+        if not ok:
+            out.add((gold["id"], "figure", g["text"]))
+    people = {p.name: p for p in facts.people}
+    for g in gold["people"]:
+        if g["name"] not in people or g["role"] and people[g["name"]].role != g["role"]:
+            out.add((gold["id"], "person", g["name"]))
+    for g in gold["quotes"]:
+        if not any(__quote_match(q, g) for q in facts.quotes):
+            out.add((gold["id"], "quote", g["starts"]))
+    dates = {d.text: d for d in facts.dates}
+    for g in gold["dates"]:
+        d = dates.get(g["text"])
+        if d is None or _iso(d.value) != g["value"] or _iso(d.value_end) != g["value_end"]:
+            out.add((gold["id"], "date", g["text"]))
+    return out
+
+
+def _quote_match(q, g: dict) -> bool:
+    return q.direct == g["direct"] and (q.speaker or "") == g["speaker"] and q.text.startswith(g["starts"])
 
 
 def evaluate(gold_path: Path = GOLD) -> dict:
