@@ -100,7 +100,7 @@ def missed(facts, gold: dict) -> set[tuple[str, str, str]]:
         if g["name"] not in people or g["role"] and people[g["name"]].role != g["role"]:
             out.add((gold["id"], "person", g["name"]))
     for g in gold["quotes"]:
-        if not any(__quote_match(q, g) for q in facts.quotes):
+        if not any(_quote_match(q, g) for q in facts.quotes):
             out.add((gold["id"], "quote", g["starts"]))
     dates = {d.text: d for d in facts.dates}
     for g in gold["dates"]:
