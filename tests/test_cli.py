@@ -66,3 +66,17 @@ def test_ask_cli():
     assert r.returncode == 0 and r.stdout.decode().startswith("At least 17")
     r = run("ask", str(EXAMPLES / "flood.txt"), "What is the capital of Australia?")
     assert r.stdout.decode().strip() == "Not answered in the article."
+
+
+def test_explain_html_file(tmp_path):
+    page = tmp_path / "page.html"
+    body = "".join(f"<p>{p}</p>" for p in (EXAMPLES / "chipmaker.txt").read_text().split("\n\n")[1:])
+    page.write_text(
+        "<!doctype html><html><head><title>Halvern profit jumps</title>"
+        '<meta property="article:published_time" content="2025-02-06T09:00:00Z"></head>'
+        f"<body><nav>Markets | Tech</nav><article><h1>Halvern profit jumps</h1>{body}</article></body></html>"
+    )
+    r = run("explain", str(page), "--format", "markdown")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout.decode()
+    assert out.startswith("# Halvern profit jumps") and "*2025-02-06*" in out and "Markets | Tech" not in out
