@@ -11,6 +11,8 @@ def test_standalone_rejects_dependent_openers_and_open_quotes():
     assert not standalone(_sent("However, the council voted to close the bridge."))
     assert not standalone(_sent("He said the bridge would close."))
     assert not standalone(_sent('"The bridge will close, the mayor said.'))
+    assert not standalone(_sent('"The state will pay for every family."'))  # whose words?
+    assert standalone(_sent('"The state will pay for every family," the minister said.'))
 
 
 def test_core_fact_is_the_main_event(flood, chipmaker, marathon):

@@ -54,6 +54,9 @@ def standalone(sent: Sent) -> bool:
     t = sent.text
     if t.count("“") != t.count("”") or t.count('"') % 2:
         return False
+    m = re.fullmatch(r'\s*["“](.+)["”]\s*(.*)', t, flags=re.S)
+    if m and len(m.group(2).split()) < 2:
+        return False  # a quotation with no attribution: whose words they are is in another sentence
     return not t.rstrip().endswith((":", ",", ";"))
 
 
