@@ -32,7 +32,7 @@ def test_date_argument_overrides_date_line():
 
 
 def test_html_goes_through_trafilatura_with_title_and_date():
-    html = f"""<!doctype html><html><head><title>Bridge to close</title>
+    html = """<!doctype html><html><head><title>Bridge to close</title>
     <meta property="article:published_time" content="2023-05-02T10:00:00Z"></head>
     <body><nav>Home | News | Sport</nav><article><h1>Bridge to close</h1>
     <p>The council voted on Tuesday to close the old bridge over the river after engineers found cracks in two of its piers.</p>

@@ -1,7 +1,6 @@
 import pytest
 
 import corefact
-from corefact.select import eligible
 
 from .conftest import EXAMPLES, assert_spans_exact
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Sentence, Span, Transformation
+from .model import Sentence, Transformation
 from .nlp import Parsed, Sent
 
 # "LONDON (Reuters) - ", "(CNN) -- ", "WASHINGTON — ", "By . Jane Doe . "
@@ -62,7 +62,3 @@ def brief(parsed: Parsed, chosen: list[Sent]) -> list[Sentence]:
     for p, group in enumerate(groups):
         out.extend(as_sentence(parsed, s, p) for s in group)
     return out
-
-
-def span_of(parsed: Parsed, start: int, end: int) -> Span:
-    return parsed.span(start, end)

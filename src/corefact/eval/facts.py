@@ -122,7 +122,6 @@ def evaluate(gold_path: Path = GOLD) -> dict:
     items = json.loads(Path(gold_path).read_text())
     root = Path(gold_path).resolve().parents[1]
     sums: dict[str, list[int]] = {}
-    misses: list[str] = []
     for item in items:
         facts = extract_facts(parse(_load(item, root)))
         for k, v in score_article(facts, item).items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..model import Entity, Person, Span
+from ..model import Entity, Person
 from ..nlp import Parsed
 
 _TITLE_WORDS = {
@@ -168,7 +168,3 @@ def person_for(people: list[Person], text: str) -> Optional[Person]:
         if p.name.lower().split()[-1] == last:
             return p
     return None
-
-
-def mention_spans(parsed: Parsed, start: int, end: int) -> Span:
-    return parsed.span(start, end)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..facts.people import person_for
-from ..model import Facts, Person, Span
+from ..model import Facts, Span
 from ..nlp import Parsed, Sent, ent_at
 
 CORE_QUESTION = "What is the core fact from the original article?"
@@ -25,7 +25,6 @@ _SUBJ = ("nsubj", "nsubjpass")
 _AUX = ("aux", "auxpass")
 _SKIP_DEPS = {"punct", "cc", "conj", "mark", "advcl", "parataxis", "dep", "meta", "intj", "preconj"}
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those", "i", "we", "you", "there", "one"}
-_REASON_MARKERS = ("because", "due to", "as a result of", "in order to", "so that", "owing to", "after")
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
 _TIME_LABELS = {"DATE", "TIME"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -58,9 +57,6 @@ def _text(tokens) -> str:
             out.append(t.whitespace_ if nxt.i == t.i + 1 else " ")
     return "".join(out).strip()
 
-
-def _subtree(tok, exclude: set[int] = frozenset()):
-    return [t for t in tok.subtree if t.i not in exclude]
 
 
 def _np_text(tok, core_only: bool = False) -> str:
@@ -208,14 +204,6 @@ def _antecedent(parsed: Parsed, facts: Facts, sent: Sent) -> Optional[str]:
             return person.name if person else None
     return None
 
-
-def _last_person(people: list[Person], before: int) -> Optional[Person]:
-    best = None
-    for p in people:
-        for m in p.mentions:
-            if m.start < before and (best is None or m.start > best[1]):
-                best = (p, m.start)
-    return best[0] if best else None
 
 
 def _finish(q: str) -> str:

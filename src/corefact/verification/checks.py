@@ -12,7 +12,6 @@ from ..facts.numbers import parse_number
 from ..facts.quotes import CUE_LEMMAS
 from ..nlp import ents
 
-NUMERIC = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 NAMES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 _QUAL_CLASS = {
     "more than": "lower", "over": "lower", "at least": "lower", "above": "lower", "just over": "lower",
@@ -24,7 +23,6 @@ _QUAL_CLASS = {
 _QUAL_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _QUAL_CLASS), key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
 _CERTAIN = {"will", "shall", "must", "wo"}
 _POSSIBLE = {"may", "might", "could", "can", "ca"}
-_NEG_WORDS = {"not", "n't", "never", "no"}
 
 
 @dataclass
@@ -129,16 +127,13 @@ def check_numbers(claim, evidence: list, article_nums: list[Num]) -> list[Proble
             e = same[0]
             if n.qualifier == "approx" and e.qualifier == "exact" or n.qualifier == "exact" and not _explicit_exact(claim, n):
                 continue  # hedging an exact figure, or leaving a qualifier out, says no more than the original
-            problems.append(Problem("qualifier", f"'{n.text}' ({n.qualifier}) but the original says '{_with_qual(e)}' ({e.qualifier})", n.text, e.text))
+            problems.append(Problem("qualifier", f"'{n.text}' ({n.qualifier}) but the original says '{e.text}' ({e.qualifier})", n.text, e.text))
     return problems
 
 
 def _explicit_exact(claim, n: Num) -> bool:
     return bool(re.search(r"\bexactly\s+" + re.escape(n.text), claim.text, re.IGNORECASE))
 
-
-def _with_qual(n: Num) -> str:
-    return n.text
 
 
 def _name_tokens(text: str) -> list[str]:
