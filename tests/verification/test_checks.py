@@ -41,3 +41,11 @@ def test_strict_mode_requires_close_wording():
     flood = (EXAMPLES / "flood.txt").read_text()
     paraphrase = "Since Monday, over 4,200 people living in the Ogun valley, more than 1,100 of them children, have had to leave."
     assert corefact.verify(flood, paraphrase, strict=True).claims[0].verdict == "unsupported"
+
+
+def test_negation_dropped_or_added_between_the_same_words():
+    ev = [span("The new technology will thwart most, but not all, of the programs. Members did not profit at all.")]
+    dropped = checks.check_negation_and_modality(span("The new technology will thwart most, but all, of the programs."), ev)
+    assert [p.kind for p in dropped] == ["negation"] and "but not all" in dropped[0].message
+    assert checks.check_negation_and_modality(span("Members did profit at all."), ev)[0].kind == "negation"
+    assert checks.check_negation_and_modality(span("The technology will thwart most, but not all, of the programs."), ev) == []

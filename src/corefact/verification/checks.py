@@ -279,8 +279,40 @@ def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str], bool]]:
     return out
 
 
-def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
+_NEGATORS = {"not", "n't", "never", "no"}
+
+
+def _negation_bigrams(span) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(words around each negation, adjacent word pairs) of a span, lower-cased.
+
+    'did not profit' gives the negated pair ('did', 'profit'); 'did profit' the plain pair."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    negated, plain = set(), set()
+    for i, w in enumerate(words):
+        if w in _NEGATORS and 0 < i < len(words) - 1:
+            negated.add((words[i - 1], words[i + 1]))
+        if i + 1 < len(words):
+            plain.add((w, words[i + 1]))
+    return negated, plain
+
+
+def _lexical_negation(claim, evidence: list) -> list[Problem]:
+    """A negation dropped or added between the same two words ('but not all' -> 'but all')."""
+    c_neg, c_plain = _negation_bigrams(claim)
     problems = []
+    for span in evidence:
+        e_neg, e_plain = _negation_bigrams(span)
+        for pair in sorted(e_neg & c_plain - c_neg):
+            problems.append(Problem("negation", f"the original says '{pair[0]} not {pair[1]}', the claim '{pair[0]} {pair[1]}'", " ".join(pair), f"{pair[0]} not {pair[1]}"))
+        for pair in sorted(c_neg & e_plain - e_neg):
+            problems.append(Problem("negation", f"the claim says '{pair[0]} not {pair[1]}', the original '{pair[0]} {pair[1]}'", f"{pair[0]} not {pair[1]}", " ".join(pair)))
+    return problems[:1]
+
+
+def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
+    problems = _lexical_negation(claim, evidence)
+    if problems:
+        return problems
     ev: dict[str, list[tuple[bool, set[str], set[str], bool]]] = {}
     for span in evidence:
         for lemma, f in _verb_features(span).items():
