@@ -49,3 +49,11 @@ def test_negation_dropped_or_added_between_the_same_words():
     assert [p.kind for p in dropped] == ["negation"] and "but not all" in dropped[0].message
     assert checks.check_negation_and_modality(span("Members did profit at all."), ev)[0].kind == "negation"
     assert checks.check_negation_and_modality(span("The technology will thwart most, but not all, of the programs."), ev) == []
+
+
+def test_names_trading_places_are_found():
+    ev = [span("News Corp shares fell 25 cents to $17.65 while Fox shares were up 19 cents at $31.22.")]
+    claim = span("Fox shares fell 25 cents to $17.65 while News Corp shares were up 19 cents at $31.22.")
+    assert any("swapped" in p.message for p in checks.check_names(claim, ev, {"fox", "news", "corp", "shares"}))
+    same = span("News Corp shares fell 25 cents, while Fox shares were up 19 cents.")
+    assert checks.check_names(same, ev, {"fox", "news", "corp", "shares", "cents"}) == []

@@ -188,6 +188,35 @@ def _name_anchors(span) -> dict[str, set[tuple[str, str]]]:
     return out
 
 
+def _contexts(name: str, text: str) -> set[tuple[str, str]]:
+    """(word before, word after) of each occurrence of a name in a text, lower-cased."""
+    out = set()
+    for m in re.finditer(r"(?<![\w'])" + re.escape(name) + r"(?![\w'])", text):
+        before = re.findall(r"[\w']+", text[max(0, m.start() - 40):m.start()])
+        after = re.findall(r"[\w']+", text[m.end():m.end() + 40])
+        out.add((before[-1] if before else "", after[0] if after else ""))
+    return out
+
+
+def _lexical_swaps(claim, evidence: list) -> list[Problem]:
+    """Two names of the original each standing in the other's words ('Fox shares fell ... while
+    News Corp shares were up' with Fox and News Corp exchanged)."""
+    names = sorted({e.text.lower() for e in ents(claim.doc) if claim.start <= e.start and e.end <= claim.end and e.label_ in NAMES})
+    c_text = claim.text.lower()
+    e_text = " ".join(s.text for s in evidence).lower()
+    present = [n for n in names if _contexts(n, e_text)]
+    for a in present:
+        ca, ea = _contexts(a, c_text), _contexts(a, e_text)
+        if ca & ea:
+            continue
+        for b in present:
+            if b == a or b in a or a in b:
+                continue
+            if ca & _contexts(b, e_text) and _contexts(b, c_text) & ea:
+                return [Problem("name", f"'{a}' and '{b}' are swapped: each stands in the other's words", a, b)]
+    return []
+
+
 def _role_swaps(claim, evidence: list) -> list[Problem]:
     """Two names of the original trading places: each now attached where the other was."""
     c = _name_anchors(claim)
@@ -195,7 +224,9 @@ def _role_swaps(claim, evidence: list) -> list[Problem]:
     for span in evidence:
         for k, v in _name_anchors(span).items():
             e.setdefault(k, set()).update(v)
-    problems = []
+    problems = _lexical_swaps(claim, evidence)
+    if problems:
+        return problems
     for name, anchors in c.items():
         if name not in e or anchors & e[name]:
             continue
