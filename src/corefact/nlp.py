@@ -181,7 +181,9 @@ def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, in
         words = piece.split()
         span = doc.char_span(a, b, alignment_mode="expand")
         fragment = len(words) <= 4 and (span is None or not _has_verb(span)) and "\n\n" not in piece
-        if fragment and not piece.rstrip().endswith((".", "!", "?")) or re.fullmatch(r"\W*\(?[A-Z]{2,}\)?\s*[-—–:]*\s*", piece):
+        unfinished = fragment and not piece.rstrip().endswith((".", "!", "?"))
+        dateline = re.fullmatch(r"\W*\(?[A-Z]{2,}\)?\s*[-—–:]*\s*", piece) is not None  # "(CNN) --", "LONDON -"
+        if unfinished or dateline:
             pending = a
             continue
         if merged and _open_quote(text[merged[-1][0]:merged[-1][1]]) and "\n\n" not in text[merged[-1][1]:a] and len(text[merged[-1][0]:b].split()) <= 120:

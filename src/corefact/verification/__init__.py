@@ -123,8 +123,6 @@ def split_claims(text: str, doc) -> list[Claim]:
             question = None
             continue
         regions.append((start, start + len(line.rstrip()), question))
-        if question is not None and not line.endswith("\n"):
-            question = None
     sents = sentence_units(doc, text)
     for s in sents:
         for a, b, q in regions:
@@ -151,10 +149,12 @@ def verify(original: Source, rewrite: Source, *, date=None, strict: bool = False
     parsed = parse(article, min_sentences=1)
     if isinstance(rewrite, Article):
         rewrite_text = rewrite.text
-    elif isinstance(rewrite, (bytes, str)) or hasattr(rewrite, "read_bytes"):
+    else:  # str, bytes or a Path
+        from pathlib import Path
+
         from ..ingest import decode, looks_like_html
 
-        raw = rewrite.read_bytes() if hasattr(rewrite, "read_bytes") else rewrite
+        raw = rewrite.read_bytes() if isinstance(rewrite, Path) else rewrite
         rewrite_text = decode(raw) if isinstance(raw, bytes) else raw
         if looks_like_html(rewrite_text):
             rewrite_text = load_article(rewrite_text).text
