@@ -57,3 +57,42 @@ def test_names_trading_places_are_found():
     assert any("swapped" in p.message for p in checks.check_names(claim, ev, {"fox", "news", "corp", "shares"}))
     same = span("News Corp shares fell 25 cents, while Fox shares were up 19 cents.")
     assert checks.check_names(same, ev, {"fox", "news", "corp", "shares", "cents"}) == []
+
+
+def test_a_name_in_another_names_words_is_a_swap():
+    ev = [span("Chelsea physio Mike Banks was hopeful that Robben could return in March, a boost to the Blues' push for four trophies.")]
+    claim = span("Chelsea physio Blues was hopeful that Robben could return in March, a boost to the Mike Banks' push for four trophies.")
+    problems = checks.check_names(claim, ev, {"chelsea", "physio", "mike", "banks", "blues", "robben"}, ev[0].text)
+    assert any(p.kind == "name" and "swapped" in p.message for p in problems)
+    # the same names in the original's own contexts, reordered around them, are fine
+    faithful = span("Robben could return in March, Chelsea physio Mike Banks was hopeful.")
+    assert checks.check_names(faithful, ev, {"chelsea", "physio", "mike", "banks", "blues", "robben"}, ev[0].text) == []
+
+
+def test_month_may_and_year_ranges_are_dates():
+    ev = [span("The first call was made on 1 January 1985, and the figures for the 2001-2002 period were restated.")]
+    assert checks.check_dates(span("The first call was made on 1 May 1985."), ev, ev[0].text.lower())[0].kind == "date"
+    assert checks.check_dates(span("Figures for the 2002-2002 period were restated."), ev, ev[0].text.lower())[0].kind == "date"
+    assert checks.check_dates(span("Figures for the 2001-02 period were restated."), ev, ev[0].text.lower()) == []
+    assert checks.check_dates(span("Ministers may restate the figures."), ev, ev[0].text.lower()) == []  # the modal
+
+
+def test_a_negation_the_original_never_makes_is_unsupported():
+    ev = [span("Harry Kane has been in superb form for Tottenham this season, scoring 30 goals.")]
+    problems = checks.check_negation_and_modality(span("Harry Kane has not been in superb form this season."), ev)
+    assert [p.kind for p in problems] == ["negation"]
+    # 'not' paraphrasing the original's own refusal is no problem
+    ev2 = [span("The club refused to comment on the transfer.")]
+    assert checks.check_negation_and_modality(span("The club did not comment on the transfer."), ev2) == []
+
+
+def test_not_only_is_no_negation_of_the_clause():
+    ev = [span("Her gifts didn't just include luxury cars.")]
+    assert checks.check_negation_and_modality(span("Her gifts included luxury cars."), ev) == []
+
+
+def test_a_round_figure_with_its_qualifier_is_supported():
+    ev = [span("The whale migrated 10,190 miles, a record.")]
+    assert checks.check_numbers(span("The whale migrated more than 10,000 miles."), ev, []) == []
+    assert checks.check_numbers(span("The whale migrated more than 12,000 miles."), ev, [])[0].kind == "number"
+    assert checks.check_numbers(span("The whale migrated more than 10,001 miles."), ev, [])[0].kind == "number"

@@ -65,8 +65,9 @@ def sumy_summarizer(method: str) -> Callable[[str, int], list[str]]:
     return run
 
 
-def newspaper_summary(text: str, title: Optional[str]) -> list[str]:
-    """newspaper4k's ``Article.nlp()`` summary (it needs a title: the first line when none is given)."""
+def newspaper_summary(text: str, title: Optional[str], max_sents: int = 5) -> list[str]:
+    """newspaper4k's ``Article.nlp()`` summary of up to ``max_sents`` sentences (its default is 5;
+    it needs a title: the first line when none is given)."""
     ensure_punkt()
     from newspaper import Article
 
@@ -74,6 +75,7 @@ def newspaper_summary(text: str, title: Optional[str]) -> list[str]:
     body = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
     page = f"<html><head><title>{html.escape(title)}</title></head><body><h1>{html.escape(title)}</h1><article>{body}</article></body></html>"
     a = Article("http://example.com/article")
+    a.config.max_summary_sent = max_sents
     a.download(input_html=page)
     a.parse()
     a.nlp()

@@ -82,6 +82,18 @@ def _names(doc, labels=("PERSON",)):
     return out
 
 
+def _coordinated(a, b) -> bool:
+    """Two names in one list ("A, B and C", "A and B"): exchanging them changes nothing."""
+    ra, rb = a.root, b.root
+
+    def members(t):
+        while t.dep_ == "conj":
+            t = t.head
+        return {t.i} | {c.i for c in t.subtree if c.dep_ == "conj"}
+
+    return rb.i in members(ra) or ra.i in members(rb)
+
+
 def _name_swap(doc, rng) -> Optional[str]:
     for labels in (("PERSON",), ("ORG",), ("GPE",)):
         ents = _names(doc, labels)
@@ -89,6 +101,8 @@ def _name_swap(doc, rng) -> Optional[str]:
             a, b = ents[0], ents[1]
             if a.text.lower() in b.text.lower() or b.text.lower() in a.text.lower():
                 continue
+            if _coordinated(a, b):
+                continue  # "Hoddle, Taylor and Keegan" -> "Taylor, Hoddle and Keegan" says the same
             text = doc.text
             return text[:a.start_char] + b.text + text[a.end_char:b.start_char] + a.text + text[b.end_char:]
     return None

@@ -72,10 +72,15 @@ def evaluate(data: Path, limit: Optional[int] = None, ks: tuple[int, ...] = (1, 
                 t0 = time.perf_counter()
                 systems[f"{name} k={k}"] = " ".join(run(row["article"], k))
                 seconds[name] += time.perf_counter() - t0
-        if peers:
+            if peers and k > 1:
+                try:
+                    systems[f"newspaper4k k={k}"] = " ".join(P.newspaper_summary(row["article"], row.get("title"), max_sents=k))
+                except (RuntimeError, ImportError):
+                    pass
+        if peers:  # newspaper4k as it ships: up to 5 sentences
             try:
                 t0 = time.perf_counter()
-                systems["newspaper4k"] = " ".join(P.newspaper_summary(row["article"], row.get("title")))
+                systems["newspaper4k (5 sentences)"] = " ".join(P.newspaper_summary(row["article"], row.get("title")))
                 seconds["newspaper4k"] += time.perf_counter() - t0
             except (RuntimeError, ImportError):
                 pass

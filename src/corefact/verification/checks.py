@@ -116,8 +116,10 @@ def check_numbers(claim, evidence: list, article_nums: list[Num]) -> list[Proble
         if not same:
             other = [e for e in ev_nums if e.unit == n.unit]
             elsewhere = [a for a in article_nums if _close(a.value, n.value)]
-            if elsewhere and (not other or any(a.context & n.context for a in elsewhere)):
-                continue  # from another part of the article, about the same thing
+            if elsewhere and (not other or any(a.context & n.context for a in elsewhere) or {"year", "old"} <= n.context):
+                continue  # from another part of the article, about the same thing (or an age: 'Smith, 24,')
+            if any(_rounds(n, e) for e in other):
+                continue  # 'more than 10,000' for the original's 10,190
             if other:
                 problems.append(Problem("number", f"'{n.text}' is not in the original, which says '{other[0].text}'", n.text, other[0].text))
             else:
@@ -131,6 +133,28 @@ def check_numbers(claim, evidence: list, article_nums: list[Num]) -> list[Proble
     return problems
 
 
+def _round(v: float) -> bool:
+    """At most two significant digits, and a multiple of five below 100: 10,000, 2.5m, 40%."""
+    if v < 10 or v >= 1e9 or v < 100 and v % 5:
+        return False
+    digits = f"{v:.6g}".replace(".", "").replace("e", " ").split()[0].strip("0")
+    return len(digits) <= 2
+
+
+def _rounds(n: Num, e: Num) -> bool:
+    """A round claim figure whose qualifier makes the original's exact figure true: 'more than
+    10,000' for 10,190, 'nearly 500' for 483, 'about 40%' for 41%."""
+    if e.unit != n.unit or not _round(n.value) or e.qualifier not in ("exact", n.qualifier):
+        return False
+    if n.qualifier == "lower":
+        return n.value < e.value <= 1.5 * n.value
+    if n.qualifier == "upper":
+        return n.value / 1.5 <= e.value < n.value
+    if n.qualifier == "approx":
+        return abs(e.value - n.value) <= 0.1 * n.value
+    return False
+
+
 def _explicit_exact(claim, n: Num) -> bool:
     return bool(re.search(r"\bexactly\s+" + re.escape(n.text), claim.text, re.IGNORECASE))
 
@@ -141,7 +165,10 @@ def _name_tokens(text: str) -> list[str]:
     return [w.lower() for w in words if w and w.lower() not in ("the", "of", "and")]
 
 
-def check_names(claim, evidence: list, article_words: set[str]) -> list[Problem]:
+_SEASONS = {"spring", "summer", "autumn", "winter", "fall"}
+
+
+def check_names(claim, evidence: list, article_words: set[str], article_text: str = "") -> list[Problem]:
     problems = []
     for e in ents(claim.doc):
         if e.start < claim.start or e.end > claim.end or e.label_ not in NAMES:
@@ -151,6 +178,8 @@ def check_names(claim, evidence: list, article_words: set[str]) -> list[Problem]
             continue
         if e.label_ == "PERSON":
             ok = words[-1] in article_words or words[0] in article_words
+        elif e.label_ == "NORP":  # 'German' for the original's 'Germany'
+            ok = all(w in article_words or len(w) >= 5 and any(a.startswith(w[:5]) for a in article_words) for w in words)
         else:
             ok = all(w in article_words for w in words)
         if not ok:
@@ -160,10 +189,11 @@ def check_names(claim, evidence: list, article_words: set[str]) -> list[Problem]
     for t in claim:
         low = t.lower_
         if (t.pos_ == "PROPN" and t.text[:1].isupper() and t.i > claim.start and not t.is_sent_start and t.is_alpha
+                and len(low) > 2 and low not in _SEASONS
                 and low not in article_words and low not in flagged and low not in WEEKDAYS and low not in MONTHS):
             problems.append(Problem("name", f"'{t.text}' is not mentioned in the original", t.text, None, contradicts=False))
             flagged.add(low)
-    problems += _role_swaps(claim, evidence)
+    problems += _role_swaps(claim, evidence, article_text)
     return problems
 
 
@@ -182,49 +212,84 @@ def _name_anchors(span) -> dict[str, set[tuple[str, str]]]:
     for e in ents(span.doc):
         if e.start < span.start or e.end > span.end or e.label_ not in NAMES:
             continue
-        key = " ".join(_name_tokens(e.text))
+        words = _name_tokens(e.text)
+        key = words[-1] if words else ""  # 'Radamel Falcao' and 'Falcao' are one name
         if key:
             out.setdefault(key, set()).add(_anchor(e.root))
     return out
 
 
+_GENERIC = {"the", "a", "an", "of", "and", "in", "on", "at", "for", "to", "by", "with", "from", "said", "says",
+            "told", "was", "is", "has", "had", "who", "that", "as", "but", ""}
+
+
 def _contexts(name: str, text: str) -> set[tuple[str, str]]:
-    """(word before, word after) of each occurrence of a name in a text, lower-cased."""
+    """(word before, word after) of each occurrence of a name in a text, lower-cased; a 'the'
+    before the name is skipped, so 'the Blues' and 'Blues' share their context."""
     out = set()
-    for m in re.finditer(r"(?<![\w'])" + re.escape(name) + r"(?![\w'])", text):
-        before = re.findall(r"[\w']+", text[max(0, m.start() - 40):m.start()])
-        after = re.findall(r"[\w']+", text[m.end():m.end() + 40])
+    for m in re.finditer(r"(?<![\w'])" + re.escape(name) + r"(?![\w])", text):
+        before = [w for w in re.findall(r"[\w']+", text[max(0, m.start() - 40):m.start()])]
+        if before and before[-1] == "the":
+            before.pop()
+        after = re.findall(r"[\w]+", text[m.end():m.end() + 40])
+        if after and after[0] == "s":  # possessive 's
+            after.pop(0)
         out.add((before[-1] if before else "", after[0] if after else ""))
     return out
 
 
-def _lexical_swaps(claim, evidence: list) -> list[Problem]:
-    """Two names of the original each standing in the other's words ('Fox shares fell ... while
-    News Corp shares were up' with Fox and News Corp exchanged)."""
-    names = sorted({e.text.lower() for e in ents(claim.doc) if claim.start <= e.start and e.end <= claim.end and e.label_ in NAMES})
+def _swap_names(claim, evidence: list) -> list[str]:
+    """Names in both the claim and its evidence, as the original writes them (its entities and
+    runs of proper nouns), longest first."""
+    found = set()
+    for span in evidence:
+        for e in ents(span.doc):
+            if span.start <= e.start and e.end <= span.end and e.label_ in NAMES:
+                found.add(re.sub(r"^(?:the|The)\s+|(?:'s|’s|')$", "", e.text))
+        run: list[str] = []
+        for t in list(span) + [None]:
+            if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper():
+                run.append(t.text)
+                continue
+            if run:
+                found.add(" ".join(run))
+            run = []
+    c_text = claim.text
+    return sorted((n for n in found if len(n) > 1 and re.search(r"(?<![\w'])" + re.escape(n) + r"(?![\w])", c_text)), key=len, reverse=True)
+
+
+def _lexical_swaps(claim, evidence: list, article_text: str = "") -> list[Problem]:
+    """A name standing in the words another name has in the original ('Chelsea physio Blues was
+    hopeful' where the original has 'Chelsea physio Mike Banks was hopeful', and Mike Banks now
+    in the Blues' place): the claim's context of the name is one the original gives another name
+    of the claim, and never this one."""
+    names = _swap_names(claim, evidence)
     c_text = claim.text.lower()
     e_text = " ".join(s.text for s in evidence).lower()
-    present = [n for n in names if _contexts(n, e_text)]
-    for a in present:
-        ca, ea = _contexts(a, c_text), _contexts(a, e_text)
-        if ca & ea:
+    a_text = (article_text or e_text).lower()
+    for a in names:
+        la = a.lower()
+        ca = {c for c in _contexts(la, c_text) if not (c[0] in _GENERIC and c[1] in _GENERIC)}
+        ca -= _contexts(la, a_text)
+        if not ca:
             continue
-        for b in present:
-            if b == a or b in a or a in b:
+        for b in names:
+            lb = b.lower()
+            if lb == la or lb in la or la in lb:
                 continue
-            if ca & _contexts(b, e_text) and _contexts(b, c_text) & ea:
-                return [Problem("name", f"'{a}' and '{b}' are swapped: each stands in the other's words", a, b)]
+            if ca & _contexts(lb, e_text):
+                return [Problem("name", f"'{a}' stands where the original has '{b}': names swapped", a, b)]
     return []
 
 
-def _role_swaps(claim, evidence: list) -> list[Problem]:
+def _role_swaps(claim, evidence: list, article_text: str = "") -> list[Problem]:
     """Two names of the original trading places: each now attached where the other was."""
     c = _name_anchors(claim)
     e: dict[str, set[tuple[str, str]]] = {}
     for span in evidence:
         for k, v in _name_anchors(span).items():
             e.setdefault(k, set()).update(v)
-    problems = _lexical_swaps(claim, evidence)
+    problems = _lexical_swaps(claim, evidence, article_text)
     if problems:
         return problems
     for name, anchors in c.items():
@@ -238,6 +303,25 @@ def _role_swaps(claim, evidence: list) -> list[Problem]:
     return problems
 
 
+_BEFORE_MONTH = {"in", "since", "until", "till", "by", "of", "early", "late", "mid", "last", "next", "this", "from", "to", "between", "through", "before", "after", "during"}
+
+
+def _month_may(t) -> bool:
+    """'May' the month, not the modal: a date entity, or next to a number or a date preposition."""
+    doc = t.doc
+    prev = doc[t.i - 1] if t.i > 0 else None
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    return (t.ent_type_ == "DATE" or (prev is not None and (prev.like_num or prev.lower_ in _BEFORE_MONTH))
+            or (nxt is not None and nxt.like_num))
+
+
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s?[-–/]\s?(\d\d(?:\d\d)?)\b")
+
+
+def _year_ranges(text: str) -> set[tuple[str, str]]:
+    return {(a, b[-2:]) for a, b in _YEAR_RANGE.findall(text)}
+
+
 def _date_words(span) -> list[tuple[str, str]]:
     """(kind, word) of weekday, month and year words in a span's DATE entities (or bare)."""
     out = []
@@ -245,7 +329,7 @@ def _date_words(span) -> list[tuple[str, str]]:
         low = t.lower_
         if low in WEEKDAYS:
             out.append(("weekday", low))
-        elif low in MONTHS and len(low) > 3 and (t.ent_type_ == "DATE" or t.text[:1].isupper()):
+        elif low in MONTHS and (len(low) > 3 and (t.ent_type_ == "DATE" or t.text[:1].isupper()) or t.text == "May" and _month_may(t)):
             out.append(("month", low))
         elif re.fullmatch(r"(1[89]|20)\d\d", t.text) and t.ent_type_ == "DATE":
             out.append(("year", t.text))
@@ -263,6 +347,11 @@ def check_dates(claim, evidence: list, article_lower: str) -> list[Problem]:
             problems.append(Problem("date", f"'{word}' but the original says '{other[0]}'", word, other[0]))
         elif not re.search(r"\b" + re.escape(word) + r"\b", article_lower):
             problems.append(Problem("date", f"'{word}' does not appear in the original", word, None, contradicts=False))
+    ev_ranges = set().union(*(_year_ranges(s.text) for s in evidence)) if evidence else set()
+    for a, b in sorted(_year_ranges(claim.text) - ev_ranges - _year_ranges(article_lower)):
+        other = sorted(ev_ranges)
+        problems.append(Problem("date", f"'{a}-{b}' but the original says '{other[0][0]}-{other[0][1]}'" if other else f"'{a}-{b}' does not appear in the original",
+                                f"{a}-{b}", "-".join(other[0]) if other else None, contradicts=bool(other)))
     return problems
 
 
@@ -272,6 +361,10 @@ def _args_of(v) -> set[str]:
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "acomp", "pobj", "prep", "agent", "xcomp"):
             out |= {t.lemma_.lower() for t in c.subtree if t.is_alpha and not t.is_stop} | {t.lower_ for t in c.subtree if t.like_num}
+    if v.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in v.children):
+        for c in v.head.children:  # 'Gribbin made and scored the first': the subject is the first verb's
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                out |= {t.lemma_.lower() for t in c.subtree if t.is_alpha and not t.is_stop}
     return out
 
 
@@ -300,7 +393,8 @@ def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str], bool]]:
         is_head = v.pos_ == "VERB" or v.pos_ == "AUX" and v.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp")
         if not is_head:
             continue
-        neg = any(c.dep_ == "neg" or c.lower_ == "never" for c in v.children)
+        neg = any((c.dep_ == "neg" or c.lower_ == "never") and not _limiting(c) for c in v.children)
+        neg = neg or v.dep_ == "xcomp" and v.head.lemma_.lower() in _NEGATIVE_VERBS  # 'refused to comment'
         neg = neg or any(c.dep_ == "det" and c.lower_ == "no" for o in v.children if o.dep_ in ("dobj", "attr") for c in o.children)
         modals = {c.lower_ for c in v.children if c.dep_ == "aux" and c.tag_ == "MD"}
         key = _key(v)
@@ -311,6 +405,21 @@ def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str], bool]]:
 
 
 _NEGATORS = {"not", "n't", "never", "no"}
+_NEGATIVE_VERBS = {"refuse", "fail", "decline", "neglect", "avoid", "cease", "stop"}
+# Words by which an original can say no without 'not': a claim's 'not' may paraphrase them.
+_NEGATIVE = re.compile(
+    r"\b(?:not|never|no|none|nobody|nothing|nowhere|neither|nor|without|cannot|fail(?:s|ed|ing|ure)?|refus\w*|"
+    r"den(?:y|ies|ied)|reject\w*|declin\w*|unable|lack\w*|absen\w*|yet to|instead|rather than|ruled? out|"
+    r"unlikely|impossible|barred|banned|prevent\w*|stop(?:s|ped)?|avoid\w*)\b|n't|n’t",
+    re.IGNORECASE,
+)
+_LIMITERS = {"just", "only", "merely", "simply", "solely", "necessarily"}
+
+
+def _limiting(neg) -> bool:
+    """'not just', 'not only': the clause still holds, so this is no negation of it."""
+    nxt = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
+    return nxt is not None and nxt.lower_ in _LIMITERS
 
 
 def _negation_bigrams(span) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
@@ -348,15 +457,19 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
     for span in evidence:
         for lemma, f in _verb_features(span).items():
             ev.setdefault(lemma, []).append(f)
-    ev_any_neg = any(f[0] for fs in ev.values() for f in fs)
+    ev_any_neg = any(f[0] for fs in ev.values() for f in fs) or any(_NEGATIVE.search(s.text) for s in evidence)
     for lemma, (neg, modals, args, irrealis) in _verb_features(claim).items():
-        if neg and lemma not in ev and not ev_any_neg:
+        if not lemma.isalpha() or len(lemma) < 2:
+            continue  # a tokenisation slip ("she ’ s"), not a clause
+        if neg and not ev_any_neg and (lemma not in ev or lemma in ("be", "have", "do")):
             problems.append(Problem("negation", f"the claim negates '{lemma}'; the original has no negation there", lemma, None, contradicts=False))
             continue
         if lemma not in ev or lemma in ("be", "have", "do"):
             continue
-        same = [f for f in ev[lemma] if f[2] & args or not args]
+        same = [f for f in ev[lemma] if f[2] & args or not args or not f[2]]
         if not same:
+            if neg and not ev_any_neg:
+                problems.append(Problem("negation", f"the claim negates '{lemma}'; the original has no negation there", lemma, None, contradicts=False))
             continue  # the same verb about other things
         ev_negs = {f[0] for f in same}
         if neg not in ev_negs:
