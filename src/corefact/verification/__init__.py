@@ -26,17 +26,17 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def bigram_precision(claim_text: str, evidence_texts: list[str]) -> float:
-    """Share of the claim's consecutive word pairs that occur in one evidence sentence (the best)."""
+    """Share of the claim's consecutive word pairs found in its evidence sentences (each pair within
+    one sentence: a merged claim keeps its halves' pairs, a splice loses the pair at the joint)."""
     w = _WORD.findall(claim_text.lower())
     pairs = list(zip(w, w[1:]))
     if not pairs:
         return 1.0
-    best = 0.0
+    have: set[tuple[str, str]] = set()
     for t in evidence_texts:
         e = _WORD.findall(t.lower())
-        have = set(zip(e, e[1:]))
-        best = max(best, sum(1 for p in pairs if p in have) / len(pairs))
-    return best
+        have.update(zip(e, e[1:]))
+    return sum(1 for p in pairs if p in have) / len(pairs)
 
 _HEADER = re.compile(r"^(?:date\s+\d{4}-\d{2}-\d{2}|FAQs?|#+ .*|Key facts)\s*$", re.IGNORECASE)
 _QUESTION = re.compile(r"^\s*(?:Q:|###)\s*(.+\?)\s*$")
