@@ -96,3 +96,16 @@ def test_a_round_figure_with_its_qualifier_is_supported():
     assert checks.check_numbers(span("The whale migrated more than 10,000 miles."), ev, []) == []
     assert checks.check_numbers(span("The whale migrated more than 12,000 miles."), ev, [])[0].kind == "number"
     assert checks.check_numbers(span("The whale migrated more than 10,001 miles."), ev, [])[0].kind == "number"
+
+
+def test_neither_and_no_one_are_negations():
+    ev = [span("Rodgers said neither player has been disciplined for the incident.")]
+    assert checks.check_negation_and_modality(span("Neither player has been disciplined for the incident."), ev) == []
+    assert checks.check_negation_and_modality(span("Both players have been disciplined for the incident."), ev)[0].kind == "negation"
+
+
+def test_names_in_a_reordered_list_and_common_abbreviations_are_fine():
+    ev = [span("Graeme Souness, Jamie Redknapp and Thierry Henry analysed the game for Manchester United fans at half-time.")]
+    words = {"graeme", "souness", "jamie", "redknapp", "thierry", "henry", "manchester", "united", "fans"}
+    assert checks.check_names(span("Thierry Henry, Graeme Souness and Jamie Redknapp analysed the game at half-time."), ev, words, ev[0].text) == []
+    assert checks.check_names(span("Pundits analysed the game for Man Utd fans."), ev, words, ev[0].text) == []

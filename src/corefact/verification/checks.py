@@ -165,6 +165,7 @@ def _name_tokens(text: str) -> list[str]:
     return [w.lower() for w in words if w and w.lower() not in ("the", "of", "and")]
 
 
+_ABBREVIATIONS = {"man": "manchester", "utd": "united", "intl": "international", "univ": "university", "govt": "government", "dept": "department"}
 _SEASONS = {"spring", "summer", "autumn", "winter", "fall"}
 
 
@@ -173,7 +174,7 @@ def check_names(claim, evidence: list, article_words: set[str], article_text: st
     for e in ents(claim.doc):
         if e.start < claim.start or e.end > claim.end or e.label_ not in NAMES:
             continue
-        words = _name_tokens(e.text)
+        words = [_ABBREVIATIONS.get(w, w) for w in _name_tokens(e.text)]
         if not words:
             continue
         if e.label_ == "PERSON":
@@ -190,7 +191,7 @@ def check_names(claim, evidence: list, article_words: set[str], article_text: st
         low = t.lower_
         if (t.pos_ == "PROPN" and t.text[:1].isupper() and t.i > claim.start and not t.is_sent_start and t.is_alpha
                 and len(low) > 2 and low not in _SEASONS
-                and low not in article_words and low not in flagged and low not in WEEKDAYS and low not in MONTHS):
+                and _ABBREVIATIONS.get(low, low) not in article_words and low not in flagged and low not in WEEKDAYS and low not in MONTHS):
             problems.append(Problem("name", f"'{t.text}' is not mentioned in the original", t.text, None, contradicts=False))
             flagged.add(low)
     problems += _role_swaps(claim, evidence, article_text)
@@ -198,7 +199,10 @@ def check_names(claim, evidence: list, article_words: set[str], article_text: st
 
 
 def _anchor(tok) -> tuple[str, str]:
-    """Where a name attaches: (relation, governing lemma); through a preposition to its head."""
+    """Where a name attaches: (relation, governing lemma); through a preposition to its head, and
+    for a member of a list ('A, B and C') where the list attaches."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
     head = tok.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
         return (head.lower_, head.head.lemma_.lower())
@@ -269,7 +273,7 @@ def _lexical_swaps(claim, evidence: list, article_text: str = "") -> list[Proble
     a_text = (article_text or e_text).lower()
     for a in names:
         la = a.lower()
-        ca = {c for c in _contexts(la, c_text) if not (c[0] in _GENERIC and c[1] in _GENERIC)}
+        ca = {c for c in _contexts(la, c_text) if not (c[0] in _GENERIC and c[1] in _GENERIC) and not {"and", "or", "nor"} & set(c)}
         ca -= _contexts(la, a_text)
         if not ca:
             continue
@@ -395,6 +399,8 @@ def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str], bool]]:
             continue
         neg = any((c.dep_ == "neg" or c.lower_ == "never") and not _limiting(c) for c in v.children)
         neg = neg or v.dep_ == "xcomp" and v.head.lemma_.lower() in _NEGATIVE_VERBS  # 'refused to comment'
+        neg = neg or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NEGATIVE_SUBJECTS or any(d.lower_ in ("no", "neither") for d in c.children if d.dep_ == "det"))
+                         for c in v.children)  # 'Neither has been disciplined', 'No one was hurt'
         neg = neg or any(c.dep_ == "det" and c.lower_ == "no" for o in v.children if o.dep_ in ("dobj", "attr") for c in o.children)
         modals = {c.lower_ for c in v.children if c.dep_ == "aux" and c.tag_ == "MD"}
         key = _key(v)
@@ -405,6 +411,7 @@ def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str], bool]]:
 
 
 _NEGATORS = {"not", "n't", "never", "no"}
+_NEGATIVE_SUBJECTS = {"neither", "none", "nobody", "nothing", "noone"}
 _NEGATIVE_VERBS = {"refuse", "fail", "decline", "neglect", "avoid", "cease", "stop"}
 # Words by which an original can say no without 'not': a claim's 'not' may paraphrase them.
 _NEGATIVE = re.compile(
