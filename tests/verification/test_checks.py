@@ -109,3 +109,17 @@ def test_names_in_a_reordered_list_and_common_abbreviations_are_fine():
     words = {"graeme", "souness", "jamie", "redknapp", "thierry", "henry", "manchester", "united", "fans"}
     assert checks.check_names(span("Thierry Henry, Graeme Souness and Jamie Redknapp analysed the game at half-time."), ev, words, ev[0].text) == []
     assert checks.check_names(span("Pundits analysed the game for Man Utd fans."), ev, words, ev[0].text) == []
+
+
+def test_a_name_put_in_the_place_of_another_is_found_even_when_the_original_lacks_it():
+    ev = [span("The Young Lions are the holders, having beaten Holland on penalties in last year's final.")]
+    claim = span("Holland are the holders, having beaten England in last year's final.")
+    problems = checks.check_names(claim, ev, {"holland", "england", "young", "lions", "holders"}, ev[0].text)
+    assert any(p.kind == "name" and "swapped" in p.message for p in problems)
+
+
+def test_an_affirmative_claim_from_a_negated_original_is_flagged():
+    ev = [span("Gregory van der Wiel says he is not interested in leaving Paris Saint-Germain in the summer.")]
+    problems = checks.check_negation_and_modality(span("Gregory van der Wiel wants to leave Paris Saint-Germain in the summer."), ev)
+    assert [p.kind for p in problems] == ["negation"]
+    assert checks.check_negation_and_modality(span("Gregory van der Wiel is not keen to leave Paris Saint-Germain in the summer."), ev) == []

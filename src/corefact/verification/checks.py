@@ -297,7 +297,7 @@ def _role_swaps(claim, evidence: list, article_text: str = "") -> list[Problem]:
     if problems:
         return problems
     for name, anchors in c.items():
-        if name not in e or anchors & e[name]:
+        if anchors & e.get(name, set()):
             continue
         for anchor in anchors:
             rivals = [m for m, ev_anchors in e.items() if m != name and anchor in ev_anchors and m in c and not (c[m] & ev_anchors)]
@@ -399,7 +399,7 @@ def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str], bool]]:
             continue
         neg = any((c.dep_ == "neg" or c.lower_ == "never") and not _limiting(c) for c in v.children)
         neg = neg or v.dep_ == "xcomp" and v.head.lemma_.lower() in _NEGATIVE_VERBS  # 'refused to comment'
-        neg = neg or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NEGATIVE_SUBJECTS or any(d.lower_ in ("no", "neither") for d in c.children if d.dep_ == "det"))
+        neg = neg or any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NEGATIVE_SUBJECTS or any(d.lower_ in ("no", "neither") and not _before_number(d) for d in c.children if d.dep_ == "det"))
                          for c in v.children)  # 'Neither has been disciplined', 'No one was hurt'
         neg = neg or any(c.dep_ == "det" and c.lower_ == "no" for o in v.children if o.dep_ in ("dobj", "attr") for c in o.children)
         modals = {c.lower_ for c in v.children if c.dep_ == "aux" and c.tag_ == "MD"}
@@ -430,10 +430,10 @@ def _limiting(neg) -> bool:
 
 
 def _negation_bigrams(span) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
-    """(words around each negation, adjacent word pairs) of a span, lower-cased.
+    """(words around each negation, adjacent word pairs) of a span, as lemmas.
 
-    'did not profit' gives the negated pair ('did', 'profit'); 'did profit' the plain pair."""
-    words = [t.lower_ for t in span if not t.is_punct]
+    'did not profit' gives the negated pair ('do', 'profit'); 'did profit' the plain pair."""
+    words = [t.lower_ if t.lower_ in _NEGATORS else t.lemma_.lower() for t in span if not t.is_punct]
     negated, plain = set(), set()
     for i, w in enumerate(words):
         if w in _NEGATORS and 0 < i < len(words) - 1:
@@ -456,6 +456,29 @@ def _lexical_negation(claim, evidence: list) -> list[Problem]:
     return problems[:1]
 
 
+def _before_number(t) -> bool:
+    """'No 1', 'no. 10': a number, not a negation."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return nxt is not None and (nxt.like_num or nxt.text == ".")
+
+
+def _negation_lost(claim, claim_clauses: dict, ev: dict) -> list[Problem]:
+    """An affirmative claim whose closest clause in the evidence is negated ('does want to leave
+    PSG in the summer' for 'not interested in leaving Paris Saint-Germain in the summer')."""
+    if any(f[0] for f in claim_clauses.values()) or _NEGATIVE.search(claim.text):
+        return []
+    roots = {_key(t) for t in claim if t.dep_ == "ROOT"}
+    if any(not f[0] for r in roots for f in ev.get(r, [])):
+        return []  # the claim's main clause is there, affirmative: it comes from that clause
+    c_args = set().union(*(f[2] for f in claim_clauses.values())) if claim_clauses else set()
+    best = max(((len(f[2] & c_args), f[0], lemma) for lemma, fs in ev.items() for f in fs), default=(0, False, ""))
+    overlap, negated, lemma = best
+    ties = [f for fs in ev.values() for f in fs if len(f[2] & c_args) == overlap and not f[0]]
+    if negated and overlap >= 2 and not ties:
+        return [Problem("negation", f"the original says this with a negation ('{lemma}' negated); the claim has none", claim.text, f"not {lemma}", contradicts=False)]
+    return []
+
+
 def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
     problems = _lexical_negation(claim, evidence)
     if problems:
@@ -465,7 +488,11 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
         for lemma, f in _verb_features(span).items():
             ev.setdefault(lemma, []).append(f)
     ev_any_neg = any(f[0] for fs in ev.values() for f in fs) or any(_NEGATIVE.search(s.text) for s in evidence)
-    for lemma, (neg, modals, args, irrealis) in _verb_features(claim).items():
+    claim_clauses = _verb_features(claim)
+    lost = _negation_lost(claim, claim_clauses, ev)
+    if lost:
+        return lost
+    for lemma, (neg, modals, args, irrealis) in claim_clauses.items():
         if not lemma.isalpha() or len(lemma) < 2:
             continue  # a tokenisation slip ("she ’ s"), not a clause
         if neg and not ev_any_neg and (lemma not in ev or lemma in ("be", "have", "do")):
