@@ -90,3 +90,11 @@ def test_cli_exit_codes(tmp_path):
     empty.write_text("")
     r = _cli(str(EXAMPLES / "flood.txt"), str(empty))
     assert r.returncode == 2 and r.stderr.decode().startswith("corefact: error:")
+
+
+def test_a_lower_cased_rewrite_is_read_with_the_originals_capitals():
+    orig = "Chelsea manager Jose Mourinho praised Didier Drogba on Sunday. Drogba scored twice as Chelsea beat Stoke 2-0 at Stamford Bridge."
+    swapped = corefact.verify(orig, "Stoke scored twice as chelsea beat drogba 2-0 at stamford bridge.")
+    assert swapped.claims[0].verdict == "contradicted" and swapped.claims[0].problems[0].kind == "name"
+    assert swapped.claims[0].text == "Stoke scored twice as chelsea beat drogba 2-0 at stamford bridge."  # the rewrite's own words
+    assert corefact.verify(orig, "Drogba scored twice as chelsea beat stoke 2-0 at stamford bridge.").ok

@@ -58,13 +58,36 @@ class Original:
     words: set[str]
     lower: str
     numbers: list
+    casing: dict[str, str]  # lower-case word -> how the original always writes it ("chelsea" -> "Chelsea")
 
     @classmethod
     def build(cls, parsed: Parsed) -> "Original":
         doc = parsed.doc
         words = {t.lower_ for t in doc} | {re.sub(r"(?:'s|’s)$", "", t.lower_) for t in doc}
         words |= {re.sub(r"(?:'s|’s)$", "", w).rstrip(".") for w in re.findall(r"\w[\w.'’-]*", parsed.text.lower())}
-        return cls(parsed, SentenceIndex(parsed), words, parsed.text.lower(), checks._numbers(doc[:], ""))
+        return cls(parsed, SentenceIndex(parsed), words, parsed.text.lower(), checks._numbers(doc[:], ""), _casing(doc))
+
+
+def _casing(doc) -> dict[str, str]:
+    """Words the original only ever writes capitalised (never lower-case, at least once inside a
+    sentence): the names a lower-cased rewrite has lost the capitals of."""
+    forms: dict[str, set[str]] = {}
+    inside: set[str] = set()
+    for t in doc:
+        if t.is_alpha:
+            forms.setdefault(t.lower_, set()).add(t.text)
+            if not t.is_sent_start:
+                inside.add(t.lower_)
+    return {w: next(iter(f)) for w, f in forms.items()
+            if len(f) == 1 and w in inside and not next(iter(f)).islower() and len(next(iter(f))) == len(w)}
+
+
+def truecase(text: str, original: "Original") -> str:
+    """``text`` with lower-case words written as the original writes them ('manuel pellegrini' ->
+    'Manuel Pellegrini'), for parsing a lower-cased rewrite. Same length: offsets do not move."""
+    if not original.casing:
+        return text
+    return re.sub(r"\b[a-z]+\b", lambda m: original.casing.get(m.group(0), m.group(0)), text)
 
 
 def check_claim(original: Original, claim_tokens, question_tokens=None, strict: bool = False) -> tuple[str, float, list[Span], list[checks.Problem]]:
@@ -169,7 +192,7 @@ def verify(original: Source, rewrite: Source, *, date=None, strict: bool = False
 def verify_parsed(original: Original, rewrite_text: str, strict: bool = False) -> VerifyReport:
     """:func:`verify` on an already prepared original."""
     nlp = load_nlp()
-    doc = nlp(rewrite_text)
+    doc = nlp(truecase(rewrite_text, original))  # parsed with the original's capitals; offsets unchanged
     verdicts: list[ClaimVerdict] = []
     qdocs: dict[str, object] = {}
     for c in split_claims(rewrite_text, doc):
@@ -185,7 +208,7 @@ def verify_parsed(original: Original, rewrite_text: str, strict: bool = False) -
         verdict, score, evidence, problems = check_claim(original, span, qtoks, strict=strict)
         verdicts.append(
             ClaimVerdict(
-                text=rewrite_text[c.start:c.end],
+                text=rewrite_text[c.start:c.end],  # the rewrite's own words
                 start=c.start,
                 end=c.end,
                 question=c.question,
