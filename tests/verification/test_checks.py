@@ -123,3 +123,10 @@ def test_an_affirmative_claim_from_a_negated_original_is_flagged():
     problems = checks.check_negation_and_modality(span("Gregory van der Wiel wants to leave Paris Saint-Germain in the summer."), ev)
     assert [p.kind for p in problems] == ["negation"]
     assert checks.check_negation_and_modality(span("Gregory van der Wiel is not keen to leave Paris Saint-Germain in the summer."), ev) == []
+
+
+def test_an_acronym_of_a_name_in_the_original_is_no_new_name():
+    ev = [span("Japan's Self Defense Force had never encountered a UFO, the minister said.")]
+    words = {"japan", "self", "defense", "force", "ufo", "minister"}
+    assert checks.check_names(span("The minister said the SDF had never encountered a UFO."), ev, words, ev[0].text) == []
+    assert checks.check_names(span("The minister said the BXQ had never encountered a UFO."), ev, words, ev[0].text) != []

@@ -169,15 +169,34 @@ _ABBREVIATIONS = {"man": "manchester", "utd": "united", "intl": "international",
 _SEASONS = {"spring", "summer", "autumn", "winter", "fall"}
 
 
+_ACRONYM_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|for|and|the|de)\s+)*[A-Z][\w'-]*)+")
+
+
+def _acronyms(text: str) -> set[str]:
+    """Initials of the runs of capitalised words in a text, lower-cased ('Self Defense Force' ->
+    'sdf', 'Office for National Statistics' -> 'ons')."""
+    out = set()
+    for m in _ACRONYM_RUN.finditer(text):
+        caps = [w for w in m.group(0).split() if w[:1].isupper()]
+        for i in range(len(caps)):
+            for j in range(i + 2, min(len(caps), i + 6) + 1):
+                out.add("".join(w[0] for w in caps[i:j]).lower())
+    return out
+
+
 def check_names(claim, evidence: list, article_words: set[str], article_text: str = "") -> list[Problem]:
     problems = []
+    known = article_words | _acronyms(article_text + "\n" + claim.text)
     for e in ents(claim.doc):
         if e.start < claim.start or e.end > claim.end or e.label_ not in NAMES:
             continue
         words = [_ABBREVIATIONS.get(w, w) for w in _name_tokens(e.text)]
+        words = [w for w in words if w not in known or w in article_words] or words[:1]
         if not words:
             continue
-        if e.label_ == "PERSON":
+        if len(words) == 1 and words[0] in known:
+            ok = True  # 'SDF' for the original's 'Self Defense Force'
+        elif e.label_ == "PERSON":
             ok = words[-1] in article_words or words[0] in article_words
         elif e.label_ == "NORP":  # 'German' for the original's 'Germany'
             ok = all(w in article_words or len(w) >= 5 and any(a.startswith(w[:5]) for a in article_words) for w in words)
@@ -191,7 +210,7 @@ def check_names(claim, evidence: list, article_words: set[str], article_text: st
         low = t.lower_
         if (t.pos_ == "PROPN" and t.text[:1].isupper() and t.i > claim.start and not t.is_sent_start and t.is_alpha
                 and len(low) > 2 and low not in _SEASONS
-                and _ABBREVIATIONS.get(low, low) not in article_words and low not in flagged and low not in WEEKDAYS and low not in MONTHS):
+                and _ABBREVIATIONS.get(low, low) not in known and low not in flagged and low not in WEEKDAYS and low not in MONTHS):
             problems.append(Problem("name", f"'{t.text}' is not mentioned in the original", t.text, None, contradicts=False))
             flagged.add(low)
     problems += _role_swaps(claim, evidence, article_text)
