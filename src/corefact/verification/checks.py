@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from ..facts.dates import MONTHS, WEEKDAYS
@@ -172,7 +173,8 @@ _SEASONS = {"spring", "summer", "autumn", "winter", "fall"}
 _ACRONYM_RUN = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|for|and|the|de)\s+)*[A-Z][\w'-]*)+")
 
 
-def _acronyms(text: str) -> set[str]:
+@lru_cache(maxsize=8)
+def _acronyms(text: str) -> frozenset[str]:
     """Initials of the runs of capitalised words in a text, lower-cased ('Self Defense Force' ->
     'sdf', 'Office for National Statistics' -> 'ons')."""
     out = set()
@@ -181,12 +183,12 @@ def _acronyms(text: str) -> set[str]:
         for i in range(len(caps)):
             for j in range(i + 2, min(len(caps), i + 6) + 1):
                 out.add("".join(w[0] for w in caps[i:j]).lower())
-    return out
+    return frozenset(out)
 
 
 def check_names(claim, evidence: list, article_words: set[str], article_text: str = "") -> list[Problem]:
     problems = []
-    known = article_words | _acronyms(article_text + "\n" + claim.text)
+    known = article_words | _acronyms(article_text) | _acronyms(claim.text)
     for e in ents(claim.doc):
         if e.start < claim.start or e.end > claim.end or e.label_ not in NAMES:
             continue
