@@ -58,14 +58,21 @@ class Original:
     words: set[str]
     lower: str
     numbers: list
-    casing: dict[str, str]  # lower-case word -> how the original always writes it ("chelsea" -> "Chelsea")
 
     @classmethod
     def build(cls, parsed: Parsed) -> "Original":
         doc = parsed.doc
         words = {t.lower_ for t in doc} | {re.sub(r"(?:'s|’s)$", "", t.lower_) for t in doc}
         words |= {re.sub(r"(?:'s|’s)$", "", w).rstrip(".") for w in re.findall(r"\w[\w.'’-]*", parsed.text.lower())}
-        return cls(parsed, SentenceIndex(parsed), words, parsed.text.lower(), checks._numbers(doc[:], ""), _casing(doc))
+        return cls(parsed, SentenceIndex(parsed), words, parsed.text.lower(), checks._numbers(doc[:], ""))
+
+    @property
+    def casing(self) -> dict[str, str]:
+        """lower-case word -> how the original always writes it ("chelsea" -> "Chelsea")."""
+        data = self.parsed.doc.user_data
+        if "corefact_casing" not in data:
+            data["corefact_casing"] = _casing(self.parsed.doc)
+        return data["corefact_casing"]
 
 
 def _casing(doc) -> dict[str, str]:

@@ -43,7 +43,11 @@ def align(original: Parsed, index: SentenceIndex, claim_tokens, *, extra_terms: 
 
     scores = index.scores(sorted(set(_terms(claim_tokens)) | lemmas | set(extra_terms)))
     ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)[:6]
-    bags = {i: content_lemmas(original.tokens(original.sents[i])) for i in ranked}
+    cache = original.doc.user_data.setdefault("corefact_sentence_lemmas", {})
+    for i in ranked:
+        if i not in cache:
+            cache[i] = content_lemmas(original.tokens(original.sents[i]))
+    bags = {i: cache[i] for i in ranked}
     best: tuple[float, list[int]] = (-1.0, [])
     for i in ranked:
         cov = len(lemmas & bags[i]) / len(lemmas)

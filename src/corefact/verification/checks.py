@@ -64,7 +64,22 @@ _UNIT_WORDS = re.compile(r"\s*(?:[-–]\s*)?([a-z]+)(?:[\s-]+([a-z]+))?", re.IGN
 
 def _numbers(tokens, text: str = "") -> list[Num]:
     """Numbers written in a span (digits, number words, money, percentages, scores, ordinals),
-    each with the class of the qualifier before it and the words after it."""
+    each with the class of the qualifier before it and the words after it (computed once per span
+    of a Doc)."""
+    return _per_span(tokens, _find_numbers)
+
+
+def _per_span(span, fn):
+    """``fn(span)``, computed once per span of a Doc (an original's sentences are evidence for
+    many claims)."""
+    cache = span.doc.user_data.setdefault("corefact_" + fn.__name__, {})
+    key = (span.start, span.end)
+    if key not in cache:
+        cache[key] = fn(span)
+    return cache[key]
+
+
+def _find_numbers(tokens) -> list[Num]:
     doc_text = tokens.doc.user_data.get("corefact_text")
     if doc_text is None:  # Doc.text joins every token: compute it once per Doc
         doc_text = tokens.doc.user_data["corefact_text"] = tokens.doc.text
@@ -288,6 +303,8 @@ def _lexical_swaps(claim, evidence: list, article_text: str = "") -> list[Proble
     hopeful' where the original has 'Chelsea physio Mike Banks was hopeful', and Mike Banks now
     in the Blues' place): the claim's context of the name is one the original gives another name
     of the claim, and never this one."""
+    if sum(1 for t in claim if t.text[:1].isupper()) < 2:
+        return []  # two names are needed to swap
     names = _swap_names(claim, evidence)
     c_text = claim.text.lower()
     e_text = " ".join(s.text for s in evidence).lower()
@@ -295,7 +312,9 @@ def _lexical_swaps(claim, evidence: list, article_text: str = "") -> list[Proble
     for a in names:
         la = a.lower()
         ca = {c for c in _contexts(la, c_text) if not (c[0] in _GENERIC and c[1] in _GENERIC) and not {"and", "or", "nor"} & set(c)}
-        ca -= _contexts(la, a_text)
+        ca -= _contexts(la, e_text)
+        if ca:
+            ca -= _contexts(la, a_text)
         if not ca:
             continue
         for b in names:
@@ -349,6 +368,10 @@ def _year_ranges(text: str) -> set[tuple[str, str]]:
 
 def _date_words(span) -> list[tuple[str, str]]:
     """(kind, word) of weekday, month and year words in a span's DATE entities (or bare)."""
+    return _per_span(span, _find_date_words)
+
+
+def _find_date_words(span) -> list[tuple[str, str]]:
     out = []
     for t in span:
         low = t.lower_
@@ -413,6 +436,10 @@ def _irrealis(v) -> bool:
 
 def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str], bool]]:
     """clause key -> (negated, modals, argument lemmas, irrealis) for the clauses of a span."""
+    return _per_span(span, _find_verb_features)
+
+
+def _find_verb_features(span) -> dict[str, tuple[bool, set[str], set[str], bool]]:
     out: dict[str, tuple[bool, set[str], set[str], bool]] = {}
     for v in span:
         is_head = v.pos_ == "VERB" or v.pos_ == "AUX" and v.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp")
