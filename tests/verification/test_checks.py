@@ -130,3 +130,12 @@ def test_an_acronym_of_a_name_in_the_original_is_no_new_name():
     words = {"japan", "self", "defense", "force", "ufo", "minister"}
     assert checks.check_names(span("The minister said the SDF had never encountered a UFO."), ev, words, ev[0].text) == []
     assert checks.check_names(span("The minister said the BXQ had never encountered a UFO."), ev, words, ev[0].text) != []
+
+
+def test_one_telling_word_is_enough_to_find_a_swap():
+    ev = [span("The result leaves Rovers, who have won two of their last three games, two points behind leaders Athletic.")]
+    words = {"rovers", "athletic", "result", "leaders", "points"}
+    claim = span("The result leaves Athletic two points behind leaders Rovers.")
+    assert any("swapped" in p.message for p in checks.check_names(claim, ev, words, ev[0].text))
+    same = span("The result leaves Rovers two points behind leaders Athletic.")
+    assert checks.check_names(same, ev, words, ev[0].text) == []

@@ -293,6 +293,7 @@ def _swap_names(claim, evidence: list) -> list[str]:
                 continue
             if run:
                 found.add(" ".join(run))
+                found.update(w for w in run if len(w) > 3)  # 'London' of 'London Olympic Games'
             run = []
     c_text = claim.text
     return sorted((n for n in found if len(n) > 1 and re.search(r"(?<![\w'])" + re.escape(n) + r"(?![\w])", c_text)), key=len, reverse=True)
@@ -323,6 +324,30 @@ def _lexical_swaps(claim, evidence: list, article_text: str = "") -> list[Proble
                 continue
             if ca & _contexts(lb, e_text):
                 return [Problem("name", f"'{a}' stands where the original has '{b}': names swapped", a, b)]
+    # one side is enough when it is a telling word: a title before ('leaders Middlesbrough' for
+    # 'leaders United'), a verb after ('Champions Cup missed' for 'Hughes missed')
+    telling = ({t.lower_ for t in claim if t.pos_ == "NOUN"}, {t.lower_ for t in claim if t.pos_ == "VERB"})
+    for a in names:
+        la = a.lower()
+        if any(la in n.lower() and n.lower() != la for n in names):
+            continue  # 'Redknapp' of 'Jamie Redknapp': the whole name is judged
+        if re.search(r"(?:,|\band|\bor)\s+" + re.escape(la) + r"\b|\b" + re.escape(la) + r"\s*(?:,|and\b|or\b)", c_text):
+            continue  # a member of a list
+        ca = {c for c in _contexts(la, c_text) if not {"and", "or", "nor"} & set(c)}
+        if not ca:
+            continue
+        seen = _contexts(la, a_text)
+        for side in (0, 1):
+            words = ({c[side] for c in ca} - {c[side] for c in seen} - _GENERIC) & telling[side]
+            for b in names:
+                lb = b.lower()
+                if lb == la or lb in la or la in lb or re.search(re.escape(la) + r"\W+" + re.escape(lb) + "|" + re.escape(lb) + r"\W+" + re.escape(la), c_text):
+                    continue  # one name ('Bayern Munich'), not two
+                shared = words & {c[side] for c in _contexts(lb, e_text)}
+                if shared:
+                    w = sorted(shared)[0]
+                    where = f"'{w} {b}'" if side == 0 else f"'{b} {w}'"
+                    return [Problem("name", f"'{a}' stands where the original has {where}: names swapped", a, b)]
     return []
 
 
