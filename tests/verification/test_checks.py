@@ -139,3 +139,17 @@ def test_one_telling_word_is_enough_to_find_a_swap():
     assert any("swapped" in p.message for p in checks.check_names(claim, ev, words, ev[0].text))
     same = span("The result leaves Rovers two points behind leaders Athletic.")
     assert checks.check_names(same, ev, words, ev[0].text) == []
+
+
+def test_a_changed_score_is_a_changed_number():
+    ev = [span("Ross Barkley missed a penalty in their 1-0 win against Burnley at Goodison Park.")]
+    assert checks.check_numbers(span("Everton beat Burnley 1-2 at Goodison Park."), ev, [])[0].kind == "number"
+    assert checks.check_numbers(span("Everton beat Burnley 1-0 at Goodison Park."), ev, []) == []
+
+
+def test_a_negation_elsewhere_in_the_evidence_does_not_excuse_a_new_one():
+    ev = [span("Terry's challenge came in the build-up to Eden Hazard's opening goal for Chelsea, though no foul was given.")]
+    problems = checks.check_negation_and_modality(span("Eden Hazard did not score the opening goal for Chelsea."), ev)
+    assert [p.kind for p in problems] == ["negation"]
+    ev2 = [span("The minister declined to say whether the plant would close.")]
+    assert checks.check_negation_and_modality(span("The minister did not say whether the plant would close."), ev2) == []

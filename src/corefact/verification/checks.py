@@ -95,7 +95,7 @@ def _find_numbers(tokens) -> list[Num]:
             continue  # "9/11", "24/7": names and dates, not figures
         if m.group("score"):
             a, b = re.split(r"\s?[-–]\s?", m.group("score"))
-            value, unit = 1e9 + 1000 * int(a) + int(b), "score"
+            value, unit = -(1000.0 * int(a) + int(b) + 1), "score"  # negative: never equal to a count
         elif m.group("ord"):
             value, unit = float(re.match(r"\d+", m.group("ord")).group(0)), "ordinal"
         else:
@@ -151,7 +151,7 @@ def check_numbers(claim, evidence: list, article_nums: list[Num]) -> list[Proble
 
 def _round(v: float) -> bool:
     """At most two significant digits, and a multiple of five below 100: 10,000, 2.5m, 40%."""
-    if v < 10 or v >= 1e9 or v < 100 and v % 5:
+    if v < 10 or v < 100 and v % 5:
         return False
     digits = f"{v:.6g}".replace(".", "").replace("e", " ").split()[0].strip("0")
     return len(digits) <= 2
@@ -535,6 +535,27 @@ def _before_number(t) -> bool:
     return nxt is not None and (nxt.like_num or nxt.text == ".")
 
 
+_NEGATIVE_WORDS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "unable", "instead", "nowhere", "unlikely", "impossible"}
+_NEGATIVE_LEMMAS = {"fail", "refuse", "deny", "reject", "decline", "lack", "prevent", "avoid"}
+
+
+def _negation_explained(lemma: str, args: set[str], ev: dict, evidence: list) -> bool:
+    """Whether the evidence says no about what a negated claim clause is about: a negated clause
+    with its verb or its words, or a negative word ('without', 'refused', 'denied') within six
+    words of them."""
+    if any(f[0] and (key == lemma or f[2] & args) for key, fs in ev.items() for f in fs):
+        return True
+    about = args | {lemma}
+    for span in evidence:
+        toks = list(span)
+        for i, t in enumerate(toks):
+            if t.lower_ in _NEGATIVE_WORDS or t.lemma_.lower() in _NEGATIVE_LEMMAS:
+                window = toks[max(0, i - 6):i + 7]
+                if any(w.lemma_.lower() in about or w.lower_ in about for w in window):
+                    return True
+    return False
+
+
 def _negation_lost(claim, claim_clauses: dict, ev: dict) -> list[Problem]:
     """An affirmative claim whose closest clause in the evidence is negated ('does want to leave
     PSG in the summer' for 'not interested in leaving Paris Saint-Germain in the summer')."""
@@ -560,7 +581,6 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
     for span in evidence:
         for lemma, f in _verb_features(span).items():
             ev.setdefault(lemma, []).append(f)
-    ev_any_neg = any(f[0] for fs in ev.values() for f in fs) or any(_NEGATIVE.search(s.text) for s in evidence)
     claim_clauses = _verb_features(claim)
     lost = _negation_lost(claim, claim_clauses, ev)
     if lost:
@@ -568,14 +588,14 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
     for lemma, (neg, modals, args, irrealis) in claim_clauses.items():
         if not lemma.isalpha() or len(lemma) < 2:
             continue  # a tokenisation slip ("she ’ s"), not a clause
-        if neg and not ev_any_neg and (lemma not in ev or lemma in ("be", "have", "do")):
+        if neg and not _negation_explained(lemma, args, ev, evidence) and (lemma not in ev or lemma in ("be", "have", "do")):
             problems.append(Problem("negation", f"the claim negates '{lemma}'; the original has no negation there", lemma, None, contradicts=False))
             continue
         if lemma not in ev or lemma in ("be", "have", "do"):
             continue
         same = [f for f in ev[lemma] if f[2] & args or not args or not f[2]]
         if not same:
-            if neg and not ev_any_neg:
+            if neg and not _negation_explained(lemma, args, ev, evidence):
                 problems.append(Problem("negation", f"the claim negates '{lemma}'; the original has no negation there", lemma, None, contradicts=False))
             continue  # the same verb about other things
         ev_negs = {f[0] for f in same}
