@@ -541,8 +541,8 @@ _NEGATIVE_LEMMAS = {"fail", "refuse", "deny", "reject", "decline", "lack", "prev
 
 def _negation_explained(lemma: str, args: set[str], ev: dict, evidence: list) -> bool:
     """Whether the evidence says no about what a negated claim clause is about: a negated clause
-    with its verb or its words, or a negative word ('without', 'refused', 'denied') within six
-    words of them."""
+    with its verb or its words, or a negative word ('without', 'refused', 'denied') followed
+    within six words by one of them (or governed by one)."""
     if any(f[0] and (key == lemma or f[2] & args) for key, fs in ev.items() for f in fs):
         return True
     about = args | {lemma}
@@ -550,7 +550,7 @@ def _negation_explained(lemma: str, args: set[str], ev: dict, evidence: list) ->
         toks = list(span)
         for i, t in enumerate(toks):
             if t.lower_ in _NEGATIVE_WORDS or t.lemma_.lower() in _NEGATIVE_LEMMAS:
-                window = toks[max(0, i - 6):i + 7]
+                window = toks[i + 1:i + 7] + [t.head]  # a negation reaches forward, and to its head
                 if any(w.lemma_.lower() in about or w.lower_ in about for w in window):
                     return True
     return False
