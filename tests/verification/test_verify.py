@@ -98,3 +98,14 @@ def test_a_lower_cased_rewrite_is_read_with_the_originals_capitals():
     assert swapped.claims[0].verdict == "contradicted" and swapped.claims[0].problems[0].kind == "name"
     assert swapped.claims[0].text == "Stoke scored twice as chelsea beat drogba 2-0 at stamford bridge."  # the rewrite's own words
     assert corefact.verify(orig, "Drogba scored twice as chelsea beat stoke 2-0 at stamford bridge.").ok
+
+
+def test_content_found_elsewhere_in_the_original_counts_half():
+    orig = ("The council closed the old bridge on Monday. Engineers found cracks in two of its steel supports. "
+            "Traffic was sent through the town centre. A new crossing will open in the spring, the mayor said. "
+            "Shopkeepers complained about the noise. Cyclists were given a free ferry.")
+    # a summary drawing on four sentences: its words are the original's, spread further than the
+    # three evidence sentences alignment takes
+    assert corefact.verify(orig, "Cracked supports closed the bridge; shopkeepers complained, cyclists got a ferry and the mayor promised a crossing.").ok
+    # words the original never uses are still missing
+    assert not corefact.verify(orig, "Divers found rusted cables under the harbour pier after storms.").ok
