@@ -153,3 +153,14 @@ def test_a_negation_elsewhere_in_the_evidence_does_not_excuse_a_new_one():
     assert [p.kind for p in problems] == ["negation"]
     ev2 = [span("The minister declined to say whether the plant would close.")]
     assert checks.check_negation_and_modality(span("The minister did not say whether the plant would close."), ev2) == []
+
+
+def test_days_age_ranges_places_and_stems_are_read_right():
+    nums = lambda t: [(n.text, n.unit) for n in checks._numbers(span(t))]
+    assert nums("He will race on May 2-3 at the relays.") == []  # days of May, not a score
+    assert nums("A third of 10-11 year olds are obese.") == [("10", "count"), ("11", "count")]
+    assert nums("Chelsea won 2-1 on Sunday.") == [("2-1", "score")]
+    ev = [span("A speed camera was found pointing at a house in Birmingham, in the district of Handsworth, by European drivers.")]
+    words = {"speed", "camera", "house", "birmingham", "handsworth", "european", "drivers", "district"}
+    assert checks.check_names(span("A speed camera pointed at a house in Handsworth, Birmingham."), ev, words, ev[0].text) == []
+    assert checks.check_names(span("Europe-wide, drivers found a speed camera in Birmingham."), ev, words, ev[0].text) == []
