@@ -165,3 +165,8 @@ def test_days_age_ranges_places_and_stems_are_read_right():
     words = {"speed", "camera", "house", "birmingham", "handsworth", "european", "drivers", "district"}
     assert checks.check_names(span("A speed camera pointed at a house in Handsworth, Birmingham."), ev, words, ev[0].text) == []
     assert checks.check_names(span("Europe-wide, drivers found a speed camera in Birmingham."), ev, words, ev[0].text) == []
+
+
+def test_a_number_before_a_comma_is_read():
+    ev = [span("Tickets go on sale from April 19, while the event will be shown live.")]
+    assert checks.check_numbers(span("Tickets for the event will go on sale on April 19."), ev, []) == []

@@ -53,7 +53,7 @@ _NUM_RE = re.compile(
     r"(?P<cur>[$£€¥])?\s?"
     r"(?:(?P<score>\d{1,3}\s?[-–]\s?\d{1,3})(?![\d%])(?!\s?(?:per ?cent|%))(?![\s-]*year)"
     r"|(?P<ord>\d+(?:st|nd|rd|th))\b"
-    r"|(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<scale>bn|billion|m|mn|million|k|thousand|trillion|tn)\b)?"
+    r"|(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?:\s?(?P<scale>bn|billion|m|mn|million|k|thousand|trillion|tn)\b)?"
     r"|\b(?P<word>(?:" + _WORDNUM + r")(?:[\s-](?:" + _WORDNUM + r"))*)\b)"
     r"(?P<pct>\s?(?:%|per ?cent|percent))?",
     re.IGNORECASE,
