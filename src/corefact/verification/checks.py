@@ -213,8 +213,9 @@ def check_names(claim, evidence: list, article_words: set[str], article_text: st
         if e.start < claim.start or e.end > claim.end or e.label_ not in NAMES:
             continue
         words = [w if w in article_words else _ABBREVIATIONS.get(w, w) for w in _name_tokens(e.text)]
-        if e.label_ in ("NORP", "PERSON"):  # '3.6million Britons': the figure is the number check's business
-            words = [w for w in words if not any(ch.isdigit() for ch in w)]
+        # '3.6million Britons': the figure is the number check's business ('Radio 3' keeps its 3)
+        words = [w for w in words if not (e.label_ in ("NORP", "PERSON") and any(ch.isdigit() for ch in w)
+                                          or re.fullmatch(r"\d[\d.,]*[a-z]+", w))]
         words = [w for w in words if w not in known or w in article_words] or words[:1]
         if not words:
             continue
