@@ -155,6 +155,8 @@ def _print_summarize(result: dict) -> None:
     for name, m in sorted(result["rouge"].items(), key=lambda kv: (kv[0].split("k=")[-1].split("-")[-1], -kv[1]["rouge1"])):
         t.add_row(name, f"{m['rouge1']:.2f}", f"{m['rouge2']:.2f}", f"{m['rougeL']:.2f}")
     Console().print(t)
+    for name, d in result.get("rouge1_vs_lead", {}).items():
+        typer.echo(f"ROUGE-1 {name}: {d['mean']:+.2f} (95% paired bootstrap interval {d['low']:+.2f} to {d['high']:+.2f})")
     speed = ", ".join(f"{k} {v:.1f}" for k, v in result["articles_per_second"].items())
     typer.echo(f"articles/s: {speed}")
 

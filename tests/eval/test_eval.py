@@ -1,6 +1,6 @@
 from corefact.eval.peers import lead, oracle, random_k
 from corefact.eval.qa import f1, normalize
-from corefact.eval.summarize import _scorer, best_rouge
+from corefact.eval.summarize import _scorer, best_rouge, paired_bootstrap
 
 
 def test_squad_normalisation_and_f1():
@@ -24,6 +24,14 @@ def test_baselines():
     assert random_k(sents, 2, seed=1) == random_k(sents, 2, seed=1)
     picked = oracle(sents, 2, lambda s: ("red" in s) + ("blue" in s))
     assert picked == ["red fish.", "blue fish."]
+
+
+def test_paired_bootstrap_interval():
+    better = paired_bootstrap([50.0 + i % 3 for i in range(40)], [45.0 + i % 2 for i in range(40)])
+    assert better["low"] > 0 and better["low"] <= better["mean"] <= better["high"]
+    noisy = paired_bootstrap([50.0, 40.0, 55.0, 35.0], [45.0, 45.0, 45.0, 45.0])
+    assert noisy["low"] < 0 < noisy["high"]  # four articles cannot tell these apart
+    assert paired_bootstrap([1.0, 2.0], [1.0, 2.0]) == {"mean": 0.0, "low": 0.0, "high": 0.0}
 
 
 def test_sumy_runs_offline_with_shipped_punkt():

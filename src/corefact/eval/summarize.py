@@ -49,6 +49,7 @@ def evaluate(data: Path, limit: Optional[int] = None, ks: tuple[int, ...] = (1, 
             runners = {"sumy LexRank": P.sumy_summarizer("lexrank"), "sumy TextRank": P.sumy_summarizer("textrank")}
         except RuntimeError:
             runners = {}
+    per_article: dict[str, list[float]] = defaultdict(list)  # ROUGE-1 per article, for the intervals
     n = 0
     rows = [r for r in read_jsonl(data) if in_split(r["id"], split)][:limit]
     for row in rows:
@@ -87,7 +88,26 @@ def evaluate(data: Path, limit: Optional[int] = None, ks: tuple[int, ...] = (1, 
         for name, summary in systems.items():
             for m, v in best_rouge(scorer, refs, summary).items():
                 totals[name][m] += v
+                if m == "rouge1":
+                    per_article[name].append(100 * v)
         n += 1
     results = {name: {m: 100 * v / max(1, n) for m, v in ms.items()} for name, ms in totals.items()}
     speed = {name: n / s for name, s in seconds.items() if s > 0}
-    return {"data": str(data), "split": split, "articles": n, "rouge": results, "articles_per_second": speed}
+    versus = {
+        f"corefact k={k} - Lead-{k}": paired_bootstrap(per_article[f"corefact k={k}"], per_article[f"Lead-{k}"], seed=seed)
+        for k in ks + ((default_k,) if default_k not in ks else ()) if per_article.get(f"corefact k={k}")
+    }
+    return {"data": str(data), "split": split, "articles": n, "rouge": results, "rouge1_vs_lead": versus, "articles_per_second": speed}
+
+
+def paired_bootstrap(a: list[float], b: list[float], samples: int = 2000, seed: int = 13) -> dict[str, float]:
+    """Mean of ``a - b`` over articles with a 95% interval from a paired bootstrap (articles
+    resampled with replacement; fixed seed)."""
+    import random
+
+    diffs = [x - y for x, y in zip(a, b)]
+    if not diffs:
+        return {"mean": float("nan"), "low": float("nan"), "high": float("nan")}
+    rng = random.Random(seed)
+    means = sorted(sum(rng.choice(diffs) for _ in diffs) / len(diffs) for _ in range(samples))
+    return {"mean": round(sum(diffs) / len(diffs), 2), "low": round(means[int(0.025 * samples)], 2), "high": round(means[int(0.975 * samples) - 1], 2)}
