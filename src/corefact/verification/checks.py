@@ -271,7 +271,8 @@ _GENERIC = {"the", "a", "an", "of", "and", "in", "on", "at", "for", "to", "by", 
             "told", "was", "is", "has", "had", "who", "that", "as", "but", ""}
 
 
-def _contexts(name: str, text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=1024)
+def _contexts(name: str, text: str) -> frozenset[tuple[str, str]]:
     """(word before, word after) of each occurrence of a name in a text, lower-cased; a 'the'
     before the name is skipped, so 'the Blues' and 'Blues' share their context."""
     out = set()
@@ -283,28 +284,33 @@ def _contexts(name: str, text: str) -> set[tuple[str, str]]:
         if after and after[0] == "s":  # possessive 's
             after.pop(0)
         out.add((before[-1] if before else "", after[0] if after else ""))
-    return out
+    return frozenset(out)
+
+
+def _span_names(span) -> set[str]:
+    """The names of a span: its entities and runs of proper nouns (and their longer words)."""
+    found = set()
+    for e in ents(span.doc):
+        if span.start <= e.start and e.end <= span.end and e.label_ in NAMES:
+            found.add(re.sub(r"^(?:the|The)\s+|(?:'s|’s|')$", "", e.text))
+    run: list[str] = []
+    for t in list(span) + [None]:
+        if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper():
+            run.append(t.text)
+            continue
+        if run:
+            found.add(" ".join(run))
+            found.update(w for w in run if len(w) > 3)  # 'London' of 'London Olympic Games'
+        run = []
+    return found
 
 
 def _swap_names(claim, evidence: list) -> list[str]:
     """Names in both the claim and its evidence, as the original writes them (its entities and
     runs of proper nouns), longest first."""
-    found = set()
-    for span in evidence:
-        for e in ents(span.doc):
-            if span.start <= e.start and e.end <= span.end and e.label_ in NAMES:
-                found.add(re.sub(r"^(?:the|The)\s+|(?:'s|’s|')$", "", e.text))
-        run: list[str] = []
-        for t in list(span) + [None]:
-            if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper():
-                run.append(t.text)
-                continue
-            if run:
-                found.add(" ".join(run))
-                found.update(w for w in run if len(w) > 3)  # 'London' of 'London Olympic Games'
-            run = []
+    found = set().union(*(_per_span(span, _span_names) for span in evidence)) if evidence else set()
     c_text = claim.text
-    return sorted((n for n in found if len(n) > 1 and re.search(r"(?<![\w'])" + re.escape(n) + r"(?![\w])", c_text)), key=len, reverse=True)
+    return sorted((n for n in found if len(n) > 1 and n in c_text and re.search(r"(?<![\w'])" + re.escape(n) + r"(?![\w])", c_text)), key=len, reverse=True)
 
 
 def _lexical_swaps(claim, evidence: list, article_text: str = "") -> list[Problem]:
@@ -341,9 +347,9 @@ def _lexical_swaps(claim, evidence: list, article_text: str = "") -> list[Proble
             continue  # 'Redknapp' of 'Jamie Redknapp': the whole name is judged
         if re.search(r"(?:,|\band|\bor)\s+" + re.escape(la) + r"\b|\b" + re.escape(la) + r"\s*(?:,|and\b|or\b)", c_text):
             continue  # a member of a list
-        ca = {c for c in _contexts(la, c_text) if not {"and", "or", "nor"} & set(c)}
+        ca = {c for c in _contexts(la, c_text) if not {"and", "or", "nor"} & set(c)} - _contexts(la, e_text)
         if not ca:
-            continue
+            continue  # every context of the name is the evidence's own
         seen = _contexts(la, a_text)
         for side in (0, 1):
             words = ({c[side] for c in ca} - {c[side] for c in seen} - _GENERIC) & telling[side]
