@@ -21,7 +21,6 @@ from .align import align, content_lemmas
 from .gate import gate, qa_supported, sentence_supported, span_exact
 
 MIN_COVERAGE = 0.6  # share of a claim's content words its evidence must contain
-ELSEWHERE_CREDIT = 0.5  # a content word found elsewhere in the original counts this much
 STRICT_BIGRAMS = 0.85  # strict mode: share of a claim's word pairs found in one evidence sentence
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -117,14 +116,6 @@ def check_claim(original: Original, claim_tokens, question_tokens=None, strict: 
     problems += checks.check_dates(claim_tokens, evidence, original.lower)
     problems += checks.check_negation_and_modality(claim_tokens, evidence)
     problems += checks.check_attribution(claim_tokens, evidence)
-    doc_data = original.parsed.doc.user_data
-    if "corefact_lemmas" not in doc_data:
-        doc_data["corefact_lemmas"] = content_lemmas(original.parsed.doc[:])
-    elsewhere = al.missing & doc_data["corefact_lemmas"]
-    if al.missing and ELSEWHERE_CREDIT:
-        size = len(al.missing) / max(1e-9, 1 - al.coverage)
-        al.coverage = min(1.0, al.coverage + ELSEWHERE_CREDIT * len(elsewhere) / size)
-        al.missing = al.missing - elsewhere if al.coverage >= MIN_COVERAGE else al.missing
     if al.coverage < MIN_COVERAGE:
         missing = ", ".join(sorted(al.missing)[:6])
         problems.append(checks.Problem("evidence", f"no sentence of the original supports it (missing: {missing})", missing, None, contradicts=False))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..faq.answer import SentenceIndex
 from ..nlp import Parsed, Sent
 
+ELSEWHERE_CREDIT = 0.5  # a content word found elsewhere in the original counts this much
 _LIGHT = {"say", "tell", "be", "have", "do", "get", "make", "go", "take", "come", "also", "would", "could", "will", "may"}
 
 
@@ -25,8 +26,9 @@ def content_lemmas(tokens) -> set[str]:
 
 @dataclass
 class Alignment:
-    """The evidence for one claim: up to two sentences of the original, and how much of the claim's
-    content they cover."""
+    """The evidence for one claim: up to three sentences of the original, how much of the claim's
+    content they cover (with part credit for content found elsewhere in the original), and the
+    content words they lack."""
 
     sents: list[Sent]
     coverage: float
@@ -65,4 +67,11 @@ def align(original: Parsed, index: SentenceIndex, claim_tokens, *, extra_terms: 
         best = (cov, sorted(best[1] + [i]))
     chosen = [original.sents[i] for i in best[1]]
     covered = set().union(*(bags[i] for i in best[1])) if best[1] else set()
-    return Alignment(chosen, max(0.0, best[0]), lemmas - covered)
+    missing = lemmas - covered
+    # a word the evidence lacks but the original has elsewhere counts in part: summaries draw on
+    # more sentences than the three taken as evidence
+    if "corefact_lemmas" not in original.doc.user_data:
+        original.doc.user_data["corefact_lemmas"] = content_lemmas(original.doc[:])
+    elsewhere = missing & original.doc.user_data["corefact_lemmas"]
+    coverage = min(1.0, max(0.0, best[0]) + ELSEWHERE_CREDIT * len(elsewhere) / len(lemmas))
+    return Alignment(chosen, coverage, missing)
