@@ -170,3 +170,25 @@ def test_days_age_ranges_places_and_stems_are_read_right():
 def test_a_number_before_a_comma_is_read():
     ev = [span("Tickets go on sale from April 19, while the event will be shown live.")]
     assert checks.check_numbers(span("Tickets for the event will go on sale on April 19."), ev, []) == []
+
+
+def test_a_name_pieced_from_other_names_is_found():
+    text = "Midfielder Tomas Rivera joined Eastbury last summer. Rivera scored twice for Eastbury on Saturday."
+    ev = [span(text)]
+    words = {"midfielder", "tomas", "rivera", "joined", "eastbury", "scored"}
+    problems = checks.check_names(span("Eastbury midfielder Tomas Eastbury scored twice for Rivera."), ev, words, text)
+    assert any("always writes 'Tomas' before 'Rivera'" in p.message for p in problems)
+    assert checks.check_names(span("Eastbury midfielder Tomas Rivera scored twice."), ev, words, text) == []
+    # a first name the original follows with a surname the claim does not use is left alone
+    assert checks.check_names(span("Tomas scored twice for Eastbury."), ev, words, text) == []
+
+
+def test_a_name_made_the_subject_of_what_the_original_says_of_another_is_a_swap():
+    doc = load_nlp()("Captain Maria Lopez praised goalkeeper Sarah Jones after the final on Sunday. Jones kept a clean sheet.")
+    ev = [doc[: next(doc.sents).end]]
+    words = {t.lower_ for t in doc}
+    # other words than the original's, so only the roles can tell
+    swapped = checks.check_names(span("Sarah Jones hailed Maria Lopez after the final."), ev, words, doc.text)
+    assert any("made the subject" in p.message for p in swapped)
+    assert checks.check_names(span("Maria Lopez hailed Sarah Jones after the final."), ev, words, doc.text) == []
+    assert checks.check_names(span("Sarah Jones was hailed by Maria Lopez after the final."), ev, words, doc.text) == []

@@ -94,6 +94,16 @@ def _coordinated(a, b) -> bool:
     return rb.i in members(ra) or ra.i in members(rb)
 
 
+def _apposed(text: str, a, b, labels) -> bool:
+    """Two names side by side that are one name, one thing or one list: "Mesut Ozil" read as two
+    names, "the Office for National Statistics (ONS)", "Thierry Henry, Graeme Souness and ...",
+    "Kiev, Ukraine" and "Fulham, south west London" (a place and the place it lies in)."""
+    between = text[a.end_char:b.start_char]
+    if re.fullmatch(r"\s*(?:[,(]\s*(?:the\s+)?)?", between):
+        return True
+    return labels == ("GPE",) and bool(re.fullmatch(r"\s*,\s*(?:[a-z]+\s+){0,3}", between))
+
+
 def _name_swap(doc, rng) -> Optional[str]:
     for labels in (("PERSON",), ("ORG",), ("GPE",)):
         ents = _names(doc, labels)
@@ -101,7 +111,7 @@ def _name_swap(doc, rng) -> Optional[str]:
             a, b = ents[0], ents[1]
             if a.text.lower() in b.text.lower() or b.text.lower() in a.text.lower():
                 continue
-            if _coordinated(a, b):
+            if _coordinated(a, b) or _apposed(doc.text, a, b, labels):
                 continue  # "Hoddle, Taylor and Keegan" -> "Taylor, Hoddle and Keegan" says the same
             text = doc.text
             return text[:a.start_char] + b.text + text[a.end_char:b.start_char] + a.text + text[b.end_char:]

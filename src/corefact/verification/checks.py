@@ -238,14 +238,46 @@ def check_names(claim, evidence: list, article_words: set[str], article_text: st
                 and low not in known and _ABBREVIATIONS.get(low, low) not in known and low not in flagged and low not in WEEKDAYS and low not in MONTHS):
             problems.append(Problem("name", f"'{t.text}' is not mentioned in the original", t.text, None, contradicts=False))
             flagged.add(low)
-    problems += _lexical_swaps(claim, evidence, article_text) or _role_swaps(claim, evidence)
+    if article_text:
+        problems += _pieced_names(claim, article_text)
+    problems += _lexical_swaps(claim, evidence, article_text) or _role_swaps(claim, evidence) or _subject_swaps(claim, evidence)
     return problems
+
+
+@lru_cache(maxsize=4096)
+def _always_before(word: str, article_text: str) -> str:
+    """The one capitalised word the original always writes right after a word ('raheem' ->
+    'Sterling': a first name and its surname); '' when there is none."""
+    after = {m.group(1) or "" for m in re.finditer(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])(?:\s+(\w+))?", article_text, re.IGNORECASE)}
+    if len(after) == 1:
+        (w,) = after
+        if w[:1].isupper():
+            return w
+    return ""
+
+
+def _pieced_names(claim, article_text: str) -> list[Problem]:
+    """A name made of words the original gives other names ('Raheem Liverpool' where it has
+    'Raheem Sterling', 'Ozil Mesut' for 'Mesut Ozil'): a word the original always follows with one
+    surname, followed here by another word while that surname is elsewhere in the claim."""
+    words = [t for t in claim if t.is_alpha]
+    claim_lower = {t.lower_ for t in words}
+    for t, nxt in zip(words, words[1:] + [None]):
+        if t.pos_ != "PROPN" or not t.text[:1].isupper():
+            continue
+        if nxt is None or nxt.pos_ != "PROPN" and not (t.i > claim.start and t.doc[t.i - 1].pos_ == "PROPN"):
+            continue  # a first name alone ('Raheem') is not a new name
+        surname = _always_before(t.lower_, article_text)
+        if surname and (nxt is None or nxt.lower_ != surname.lower()) and surname.lower() in claim_lower:
+            name = t.text + (" " + nxt.text if nxt is not None and nxt.pos_ == "PROPN" else "")
+            return [Problem("name", f"'{name}': the original always writes '{t.text}' before '{surname}': names mixed up", name, None)]
+    return []
 
 
 def _anchor(tok) -> tuple[str, str]:
     """Where a name attaches: (relation, governing lemma); through a preposition to its head, and
     for a member of a list ('A, B and C') where the list attaches."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
@@ -385,6 +417,67 @@ def _role_swaps(claim, evidence: list) -> list[Problem]:
                 problems.append(Problem("name", f"'{name}' is where the original has '{rivals[0]}' ({anchor[0]} {anchor[1]}): names swapped", name, rivals[0]))
                 break
     return problems
+
+
+def _clause_subject(tok):
+    """The verb whose subject (or passive agent) a name is, else None: 'Hart labelled Buffon' ->
+    labelled for Hart; a name inside a longer name or in apposition counts as that name."""
+    while (tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN" or tok.dep_ in ("appos", "conj")) and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "csubj"):
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return None
+
+
+def _subjects(span) -> dict[str, list[tuple[object, Optional[object]]]]:
+    """The names of a span (by last word: 'Falcao' for 'Radamel Falcao') -> each mention as (its
+    root token, the verb it is the subject of or None)."""
+    out: dict[str, list] = {}
+    for e in ents(span.doc):
+        if span.start <= e.start and e.end <= span.end and e.label_ in NAMES:
+            words = _name_tokens(e.text)
+            if words:
+                out.setdefault(words[-1], []).append((e.root, _clause_subject(e.root)))
+    return out
+
+
+def _governed(verb, mentions) -> bool:
+    """Whether a name (not as a subject) is in the clause of a verb: below it, and not in a clause
+    joined to it by 'and'."""
+    for tok, subject_of in mentions:
+        if subject_of is not None:
+            continue
+        while tok.i != verb.i and tok.head.i != tok.i and not (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
+            tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return False
+
+
+def _subject_swaps(claim, evidence: list) -> list[Problem]:
+    """A name made the subject of a clause where the original has another name of the claim as the
+    subject of the clause holding the first ('Buffon is inspired by Hart' where it has 'Hart
+    labelled Buffon a legend'), and never the first as the subject of a clause holding the second."""
+    if not evidence:
+        return []
+    c = _per_span(claim, _subjects)
+    ev = [_per_span(span, _subjects) for span in evidence]
+    whole = _per_span(evidence[0].doc[:], _subjects)
+    for a, mentions in c.items():
+        for _, verb in mentions:
+            if verb is None:
+                continue
+            for b, b_mentions in c.items():
+                if a in b or b in a or not _governed(verb, b_mentions) or any(v is not None for _, v in b_mentions):
+                    continue
+                if any(w is not None and _governed(w, whole.get(b, ())) for _, w in whole.get(a, ())):
+                    continue  # the original has the claim's way round too
+                if any(w is not None and _governed(w, e.get(a, ())) for e in ev for _, w in e.get(b, ())):
+                    name_a, name_b = mentions[0][0].text, b_mentions[0][0].text
+                    return [Problem("name", f"'{name_a}' is made the subject where the original has '{name_b}' as the subject and '{name_a}' in its clause: names swapped", name_a, name_b)]
+    return []
 
 
 _BEFORE_MONTH = {"in", "since", "until", "till", "by", "of", "early", "late", "mid", "last", "next", "this", "from", "to", "between", "through", "before", "after", "during"}
