@@ -32,6 +32,12 @@ def test_quotation_is_never_cut():
     assert first.count('"') == 2 and "said the minister" in first
 
 
+def test_a_quotation_that_never_closes_holds_no_sentences_together():
+    # an extract cut inside a quotation: the sentences after it are sentences of their own
+    p = parsed_text('The coach said: "It is a great challenge. The club appointed him on Monday. He starts in May.')
+    assert [s.text for s in p.sents] == ['The coach said: "It is a great challenge.', "The club appointed him on Monday.", "He starts in May."]
+
+
 def test_closing_quote_stays_with_its_sentence(flood):
     for s in flood.sents:
         assert s.text.count('"') % 2 == 0, s.text

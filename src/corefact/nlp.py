@@ -173,6 +173,7 @@ def _segments(doc, text: str) -> list[tuple[int, int]]:
 def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, int]]:
     """Merge datelines and fragments into the next sentence; keep quotations whole."""
     merged: list[list[int]] = []
+    parts: list[list[tuple[int, int]]] = []  # the ranges each merged unit is made of
     pending: Optional[int] = None  # start of a fragment waiting for the next sentence
     for a, b in ranges:
         if pending is not None:
@@ -188,14 +189,24 @@ def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, in
             continue
         if merged and _open_quote(text[merged[-1][0]:merged[-1][1]]) and "\n\n" not in text[merged[-1][1]:a] and len(text[merged[-1][0]:b].split()) <= 120:
             merged[-1][1] = b
+            parts[-1].append((a, b))
             continue
         merged.append([a, b])
+        parts.append([(a, b)])
     if pending is not None:
         if merged:
             merged[-1][1] = ranges[-1][1]
+            parts[-1][-1] = (parts[-1][-1][0], ranges[-1][1])
         else:
             merged.append([pending, ranges[-1][1]])
-    return [(a, b) for a, b in merged]
+            parts.append([(pending, ranges[-1][1])])
+    out: list[tuple[int, int]] = []
+    for (a, b), pieces in zip(merged, parts):
+        if len(pieces) > 1 and _open_quote(text[a:b]):
+            out.extend(pieces)  # a quotation that never closes (a cut extract) holds nothing together
+        else:
+            out.append((a, b))
+    return out
 
 
 def _paragraph_starts(text: str) -> list[int]:

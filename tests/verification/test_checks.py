@@ -192,3 +192,16 @@ def test_a_name_made_the_subject_of_what_the_original_says_of_another_is_a_swap(
     assert any("made the subject" in p.message for p in swapped)
     assert checks.check_names(span("Maria Lopez hailed Sarah Jones after the final."), ev, words, doc.text) == []
     assert checks.check_names(span("Sarah Jones was hailed by Maria Lopez after the final."), ev, words, doc.text) == []
+
+
+def test_the_speaker_of_the_sentence_that_says_it_counts():
+    doc = load_nlp()("Ann Marsh, head of the trust, said the hospital would open in spring. "
+                     "Mr Tom Reilly said builders were beginning to realise that they had to work faster.")
+    ev = list(doc.sents)
+    moved = span("Ann Marsh said builders were beginning to realise that they had to work faster.")
+    assert [p.kind for p in checks.check_attribution(moved, ev)] == ["speaker"]
+    assert checks.check_attribution(span("Tom Reilly said builders were beginning to realise that they had to work faster."), ev) == []
+    # 'he' is not the person the same sentence speaks about
+    doc = load_nlp()("He said he had been treated unfairly by both parties, and that he understood Mr Tom Reilly's position.")
+    claim = span("Mr Tom Reilly said he had been treated unfairly by both parties.")
+    assert [p.kind for p in checks.check_attribution(claim, [doc[:]])] == ["speaker"]

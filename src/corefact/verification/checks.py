@@ -528,12 +528,34 @@ def check_dates(claim, evidence: list, article_lower: str) -> list[Problem]:
             problems.append(Problem("date", f"'{word}' but the original says '{other[0]}'", word, other[0]))
         elif not re.search(r"\b" + re.escape(word) + r"\b", article_lower):
             problems.append(Problem("date", f"'{word}' does not appear in the original", word, None, contradicts=False))
+    if not problems:
+        problems += _dates_apart(claim, evidence)
     ev_ranges = set().union(*(_year_ranges(s.text) for s in evidence)) if evidence else set()
     for a, b in sorted(_year_ranges(claim.text) - ev_ranges - _year_ranges(article_lower)):
         other = sorted(ev_ranges)
         problems.append(Problem("date", f"'{a}-{b}' but the original says '{other[0][0]}-{other[0][1]}'" if other else f"'{a}-{b}' does not appear in the original",
                                 f"{a}-{b}", "-".join(other[0]) if other else None, contradicts=bool(other)))
     return problems
+
+
+def _dates_apart(claim, evidence: list) -> list[Problem]:
+    """Dates the claim gives together ('the 2002 and 2004 Olympics', 'from Friday to Monday') must
+    be found together in one evidence sentence: each found in a different sentence is a date moved
+    ('2002' of 'the 2002 Winter Olympics' for the original's 'the 2000 and 2004 Olympics')."""
+    for e in ents(claim.doc):
+        if e.label_ != "DATE" or e.start < claim.start or e.end > claim.end:
+            continue
+        words = {w for _, w in _date_words(e)}
+        if len(words) < 2:
+            continue
+        found = [{w for _, w in _date_words(span)} for span in evidence]
+        if any(words <= f for f in found) or not words <= set().union(*found):
+            continue
+        best = max(evidence, key=lambda span: len(words & {w for _, w in _date_words(span)}))
+        theirs = [w for _, w in _date_words(best)]
+        return [Problem("date", f"'{e.text}' but the original gives these dates apart; where it gives most of them it says '{', '.join(theirs)}'",
+                        e.text, ", ".join(theirs))]
+    return []
 
 
 def _args_of(v) -> set[str]:
@@ -717,7 +739,20 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
     return problems
 
 
+_PRONOUNS = {"he", "she", "they", "it", "i", "we", "who", "which"}
+
+
 def _speakers(span, people_only: bool = False) -> set[str]:
+    """Who says something in a span: the subjects of its cue verbs ('said', 'told') and the object of
+    'according to', lower-cased last words; only PERSON entities with ``people_only``."""
+    return _per_span(span, _find_people_speakers if people_only else _find_speakers)
+
+
+def _find_people_speakers(span) -> set[str]:
+    return _find_speakers(span, people_only=True)
+
+
+def _find_speakers(span, people_only: bool = False) -> set[str]:
     out = set()
     for v in span:
         if v.lemma_.lower() in CUE_LEMMAS and v.pos_ == "VERB":
@@ -731,12 +766,35 @@ def _speakers(span, people_only: bool = False) -> set[str]:
     return out
 
 
+def _said_pairs(span, speaker_words: set[str]) -> set[tuple[str, str]]:
+    """The word pairs of what a span reports, leaving out the speakers' names."""
+    words = [w for w in re.findall(r"[a-z0-9]+", span.text.lower()) if w not in speaker_words]
+    return set(zip(words, words[1:]))
+
+
 def check_attribution(claim, evidence: list) -> list[Problem]:
-    said = {s for s in _speakers(claim, people_only=True) if s not in ("he", "she", "they", "it", "i", "we", "who", "which")}
-    if not said:
+    said = {s for s in _speakers(claim, people_only=True) if s not in _PRONOUNS}
+    if not said or not evidence:
         return []
-    ev_speakers = set().union(*(_speakers(s) for s in evidence)) if evidence else set()
-    named_ev = set().union(*(_speakers(s, people_only=True) for s in evidence)) if evidence else set()
-    if not named_ev or said & ev_speakers:
+    ev_speakers = [_speakers(s) for s in evidence]
+    named_ev = set().union(*(_speakers(s, people_only=True) for s in evidence))
+    # the sentence that says what the claim reports: its speaker is the one that counts, not another
+    # sentence's that merely shares the name ('Mr Hasson said games developers ...' -> 'Mr Kingsley
+    # said games developers ...', Kingsley quoted elsewhere)
+    pairs = _said_pairs(claim, said)
+    if len(pairs) >= 4:
+        shares = [len(pairs & _said_pairs(s, ev_speakers[i])) / len(pairs) for i, s in enumerate(evidence)]
+        best = max(range(len(evidence)), key=shares.__getitem__)
+        own = max((shares[i] for i, sp in enumerate(ev_speakers) if sp & said), default=0.0)
+        if shares[best] >= 0.6 and shares[best] >= own + 0.3 and not ev_speakers[best] & said:
+            theirs = ev_speakers[best] - _PRONOUNS
+            if theirs:
+                return [Problem("speaker", f"attributed to '{', '.join(sorted(said))}' but the original's speaker is '{', '.join(sorted(theirs))}'",
+                                ", ".join(sorted(said)), ", ".join(sorted(theirs)))]
+            if ev_speakers[best] & {"he", "she"} and any(t.lower_ in said for t in evidence[best] if t.ent_type_ == "PERSON" and t.dep_ != "nsubj"):
+                # 'He said ... he sympathised with Mr Gordon's position': 'he' is not Gordon
+                return [Problem("speaker", f"attributed to '{', '.join(sorted(said))}' but in the original someone else says it of them",
+                                ", ".join(sorted(said)), None)]
+    if not named_ev or said & set().union(*ev_speakers):
         return []
     return [Problem("speaker", f"attributed to '{', '.join(sorted(said))}' but the original's speaker is '{', '.join(sorted(named_ev))}'", ", ".join(sorted(said)), ", ".join(sorted(named_ev)))]
