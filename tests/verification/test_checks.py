@@ -205,3 +205,10 @@ def test_the_speaker_of_the_sentence_that_says_it_counts():
     doc = load_nlp()("He said he had been treated unfairly by both parties, and that he understood Mr Tom Reilly's position.")
     claim = span("Mr Tom Reilly said he had been treated unfairly by both parties.")
     assert [p.kind for p in checks.check_attribution(claim, [doc[:]])] == ["speaker"]
+
+
+def test_a_name_in_another_form_of_the_originals_word_is_no_new_name():
+    ev = [span("Marlon Samuels saluted the crowd after the European record.")]
+    words = {"marlon", "samuels", "saluted", "crowd", "european", "record"}
+    assert checks.check_names(span("He clashed with batsman Marlon Samuel after a Europe-wide record."), ev, words, ev[0].text) == []
+    assert checks.check_names(span("He clashed with batsman Marlon Samuel and Dwayne Bravo."), ev, words, ev[0].text) != []

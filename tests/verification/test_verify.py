@@ -109,3 +109,21 @@ def test_content_found_elsewhere_in_the_original_counts_half():
     assert corefact.verify(orig, "Cracked supports closed the bridge; shopkeepers complained, cyclists got a ferry and the mayor promised a crossing.").ok
     # words the original never uses are still missing
     assert not corefact.verify(orig, "Divers found rusted cables under the harbour pier after storms.").ok
+
+
+def test_a_sentence_copied_word_for_word_is_supported_by_the_sentences_it_copies():
+    copied = "He warned that more rain was forecast for the weekend because a storm system was moving in from the Gulf of Guinea."
+    report = corefact.verify(FLOOD, copied.replace(" the weekend", "\n the   weekend"))  # spacing aside
+    assert report.ok and report.claims[0].score == 1.0
+    ev = report.claims[0].evidence[0]
+    assert report.original.text[ev.start:ev.end] == copied
+    # across a sentence boundary: both sentences are its evidence
+    report = corefact.verify(FLOOD, "The minister urged commercial lenders to suspend mortgage repayments for the flooded districts for six months. The central bank has not yet responded")
+    assert report.ok
+
+
+def test_as_many_as_is_an_upper_bound():
+    orig = "The jet would normally carry as many as 600 passengers, but this one was built for a single owner."
+    exact = corefact.verify(orig, "The jet would normally carry exactly 600 passengers.")
+    assert "qualifier" in [p.kind for p in exact.claims[0].problems] and exact.claims[0].verdict == "contradicted"
+    assert corefact.verify(orig, "The jet would normally carry up to 600 passengers.").ok

@@ -97,12 +97,28 @@ def truecase(text: str, original: "Original") -> str:
     return re.sub(r"\b[a-z]+\b", lambda m: original.casing.get(m.group(0), m.group(0)), text)
 
 
+def _verbatim(original: Original, text: str) -> Optional[list[Span]]:
+    """The original's sentences holding ``text`` word for word (spacing and capitals aside), or None:
+    a copied sentence says only what the original says, whatever the checks would make of it."""
+    words = text.split()
+    if not words:
+        return None
+    m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", original.parsed.text, re.IGNORECASE)
+    if m is None:
+        return None
+    return [s.span() for s in original.parsed.sents if s.start < m.end() and s.end > m.start()]
+
+
 def check_claim(original: Original, claim_tokens, question_tokens=None, strict: bool = False) -> tuple[str, float, list[Span], list[checks.Problem]]:
     """Verdict, score, evidence spans and problems for one claim (a spaCy Span).
 
     The score ranks claims by support: the lower of content coverage and word-pair precision
     against the evidence, 0 when contradicted. ``strict`` also requires the claim to keep close to
     the original's wording (word-pair precision of at least ``STRICT_BIGRAMS``)."""
+    if question_tokens is None:
+        copied = _verbatim(original, claim_tokens.text)
+        if copied is not None:
+            return "supported", 1.0, copied, []
     extra = content_lemmas(question_tokens) if question_tokens is not None else set()
     al = align(original.parsed, original.index, claim_tokens, extra_terms=extra)
     if question_tokens is not None:  # an FAQ answer is read together with its question

@@ -17,7 +17,7 @@ NAMES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 _QUAL_CLASS = {
     "more than": "lower", "over": "lower", "at least": "lower", "above": "lower", "just over": "lower",
     "well over": "lower", "less than": "upper", "fewer than": "upper", "under": "upper", "below": "upper",
-    "up to": "upper", "at most": "upper", "nearly": "upper", "almost": "upper", "just under": "upper",
+    "up to": "upper", "as many as": "upper", "as much as": "upper", "at most": "upper", "nearly": "upper", "almost": "upper", "just under": "upper",
     "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx", "some": "approx",
     "an estimated": "approx", "estimated": "approx", "exactly": "exact",
 }
@@ -235,7 +235,8 @@ def check_names(claim, evidence: list, article_words: set[str], article_text: st
         low = t.lower_
         if (t.pos_ == "PROPN" and t.text[:1].isupper() and t.i > claim.start and not t.is_sent_start and t.is_alpha
                 and len(low) > 2 and low not in _SEASONS
-                and low not in known and _ABBREVIATIONS.get(low, low) not in known and low not in flagged and low not in WEEKDAYS and low not in MONTHS):
+                and low not in known and _ABBREVIATIONS.get(low, low) not in known and low not in flagged and low not in WEEKDAYS and low not in MONTHS
+                and not _word_of(low, article_words)):
             problems.append(Problem("name", f"'{t.text}' is not mentioned in the original", t.text, None, contradicts=False))
             flagged.add(low)
     if article_text:
@@ -254,6 +255,12 @@ def _always_before(word: str, article_text: str) -> str:
         if w[:1].isupper():
             return w
     return ""
+
+
+def _word_of(word: str, article_words: set[str]) -> bool:
+    """A longer word of the original that begins with this one ('Europe' for 'European', 'Samuel'
+    for 'Samuels'): the same name in another form."""
+    return len(word) >= 5 and any(len(a) - len(word) <= 3 and a.startswith(word) for a in article_words)
 
 
 def _pieced_names(claim, article_text: str) -> list[Problem]:
