@@ -35,6 +35,12 @@ def test_modal_certainty_is_checked():
     assert [p.kind for p in problems] == ["modality"]
 
 
+def test_a_directive_is_no_statement_of_fact():
+    ev = [span("The doctor also recommended that patients stop taking the medication.")]
+    assert checks.check_negation_and_modality(span("The doctor told patients to stop taking the medication."), ev) == []
+    assert [p.kind for p in checks.check_negation_and_modality(span("Patients stopped taking the medication."), ev)] == ["modality"]
+
+
 def test_strict_mode_requires_close_wording():
     import corefact
 

@@ -591,9 +591,14 @@ def _key(v) -> str:
 _IRREALIS = {"urge", "ask", "call", "want", "plan", "hope", "expect", "propose", "demand", "seek", "try", "aim", "intend", "threaten", "consider", "request", "recommend", "suggest"}
 
 
+_DIRECTIVE = {"tell", "order", "advise", "instruct", "encourage", "persuade", "invite", "force", "allow"}
+
+
 def _irrealis(v) -> bool:
-    """A clause only wished, urged or planned: 'urged lenders to suspend repayments'."""
-    return v.dep_ in ("xcomp", "ccomp") and v.head.lemma_.lower() in _IRREALIS
+    """A clause only wished, urged or planned: 'urged lenders to suspend repayments', 'told patients
+    to stop taking medication' (but 'told reporters that it stopped' reports a fact)."""
+    head = v.head.lemma_.lower()
+    return v.dep_ in ("xcomp", "ccomp") and head in _IRREALIS or v.dep_ == "xcomp" and head in _DIRECTIVE
 
 
 def _verb_features(span) -> dict[str, tuple[bool, set[str], set[str], bool]]:
