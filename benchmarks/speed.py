@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,16 +23,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from corefact import explain
-    from corefact.facts import extract_facts
-    from corefact.faq import build_faq
-    from corefact.ingest import load_article
-    from corefact.nlp import load_nlp, parse
-    from corefact.options import Options
-    from corefact.rewrite import as_sentence
-    from corefact.rewrite import brief as build_brief
-    from corefact.select import core_fact, score_sentences, select_brief
-    from corefact.verification import Original
-    from corefact.verification.gate import gate
+    from corefact.nlp import load_nlp
 
     rows = []
     with args.data.open() as fh:
@@ -60,27 +50,10 @@ def main() -> None:
         bare += t1 - t0
         full += t2 - t1
 
-    # 2. where the time goes: the same stages as pipeline.explain, timed one by one
-    stages: dict[str, float] = defaultdict(float)
-    opts = Options()
-
-    def timed(name, fn, *a):
-        t = time.perf_counter()
-        out = fn(*a)
-        stages[name] += time.perf_counter() - t
-        return out
-
+    # 2. where the time goes: explain() itself reports the seconds of each stage
+    stages: dict[str, float] = {}
     for t in texts:
-        article = timed("ingest", load_article, t)
-        parsed = timed("parse", parse, article)
-        facts = timed("facts", extract_facts, parsed)
-        scored = timed("select", score_sentences, parsed)
-        core_s = timed("select", core_fact, scored)
-        core = as_sentence(parsed, core_s)
-        brief = timed("rewrite", lambda: build_brief(parsed, select_brief(parsed, scored, opts.sentences, core_s)))
-        checker = timed("verify", Original.build, parsed)
-        faq, _ = timed("faq", build_faq, parsed, facts, scored, core, opts.questions, checker.index)
-        timed("verify", gate, article, core, brief, faq, checker)
+        explain(t, stage_times=stages)
     staged = sum(stages.values())
 
     n = len(texts)

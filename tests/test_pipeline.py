@@ -23,6 +23,17 @@ def test_sentences_and_questions_options():
     assert len(ex.brief) == 3
 
 
+def test_stage_times_add_up_per_stage():
+    times: dict[str, float] = {}
+    text = (EXAMPLES / "flood.txt").read_text()
+    corefact.explain(text, stage_times=times)
+    once = dict(times)
+    assert set(once) == {"ingest", "parse", "facts", "select", "rewrite", "faq", "verify"}
+    assert all(v >= 0 for v in once.values()) and once["parse"] > 0
+    corefact.explain(text, stage_times=times)  # a second article adds to the same dict
+    assert all(times[k] >= once[k] for k in once) and times["parse"] > once["parse"]
+
+
 def test_public_surface_is_explicit():
     assert set(corefact.__all__) >= {"explain", "ask", "load_article", "render", "explainer_schema", "Options", "CorefactError"}
     for name in corefact.__all__:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Optional
 
 from .facts import extract_facts
@@ -16,12 +17,28 @@ from .verification import Original
 from .verification.gate import gate
 
 
-def explain(source: Source, options: Optional[Options] = None, **overrides) -> Explainer:
+class _Laps:
+    """Seconds spent per stage, added to a caller's dict (a no-op without one)."""
+
+    def __init__(self, into: Optional[dict[str, float]]):
+        self.into = into
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        if self.into is not None:
+            now = time.perf_counter()
+            self.into[stage] = self.into.get(stage, 0.0) + now - self.last
+            self.last = now
+
+
+def explain(source: Source, options: Optional[Options] = None, *, stage_times: Optional[dict[str, float]] = None, **overrides) -> Explainer:
     """Explain one article.
 
     Args:
         source: article text, HTML, bytes, a Path or an :class:`~corefact.model.Article`.
         options: an :class:`Options`; keyword ``overrides`` (``sentences=5``...) build one.
+        stage_times: if given, the seconds spent in each stage (ingest, parse, facts, select,
+            rewrite, faq, verify) are added to it, for profiling a corpus run.
 
     Returns:
         The :class:`~corefact.model.Explainer`, every unit backed by Spans into ``article.text``.
@@ -30,14 +47,23 @@ def explain(source: Source, options: Optional[Options] = None, **overrides) -> E
         CorefactError: for input that cannot be explained (empty, binary, too large, not English...).
     """
     options = (options or Options()).model_copy(update=overrides) if overrides else (options or Options())
+    laps = _Laps(stage_times)
     article = load_article(source, date=options.date, max_bytes=options.max_bytes)
+    laps.lap("ingest")
     parsed = parse(article)
+    laps.lap("parse")
     facts = extract_facts(parsed)
+    laps.lap("facts")
     scored = score_sentences(parsed)
     core_sent = core_fact(scored)
     core = as_sentence(parsed, core_sent)
+    laps.lap("select")
     brief = build_brief(parsed, select_brief(parsed, scored, options.sentences, core_sent))
+    laps.lap("rewrite")
     checker = Original.build(parsed) if options.verify else None
+    laps.lap("verify")
     faq, _round_trip = build_faq(parsed, facts, scored, core, options.questions, checker.index if checker else None)
+    laps.lap("faq")
     brief, faq, verification = gate(article, core, brief, faq, checker)
+    laps.lap("verify")
     return Explainer(article=article, core_fact=core, brief=brief, faq=faq, facts=facts, verification=verification)
