@@ -23,6 +23,7 @@ _QUAL_CLASS = {
 }
 _QUAL_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _QUAL_CLASS), key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
 _CERTAIN = {"will", "shall", "must", "wo"}
+_OBLIGED = {"must", "should", "ought"}  # 'must pay back' for 'was ordered to pay back'
 _POSSIBLE = {"may", "might", "could", "can", "ca"}
 
 
@@ -302,7 +303,12 @@ def _name_anchors(span) -> dict[str, set[tuple[str, str]]]:
         words = _name_tokens(e.text)
         key = words[-1] if words else ""  # 'Radamel Falcao' and 'Falcao' are one name
         if key:
-            out.setdefault(key, set()).add(_anchor(e.root))
+            anchor = _anchor(e.root)
+            out.setdefault(key, set()).add(anchor)
+            if anchor[0] == "nsubj":  # 'Gribbin made and scored the first': the subject of 'scored' too
+                verb = e.root.head
+                out[key].update(("nsubj", c.lemma_.lower()) for c in verb.children
+                                if c.dep_ == "conj" and c.pos_ == "VERB" and not any(d.dep_.startswith("nsubj") for d in c.children))
     return out
 
 
@@ -740,7 +746,7 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
         if neg not in ev_negs:
             said = "negates" if neg else "drops the negation of"
             problems.append(Problem("negation", f"the claim {said} '{lemma}'", lemma, lemma))
-        if not irrealis and all(f[3] for f in same):
+        if not irrealis and not modals & _OBLIGED and all(f[3] for f in same):
             problems.append(Problem("modality", f"'{lemma}' stated as fact but the original only reports it as urged, asked or planned", lemma, lemma))
             continue
         ev_modals = set().union(*(f[1] for f in same))
