@@ -229,3 +229,17 @@ def test_the_subject_of_two_joined_verbs_is_the_subject_of_both():
     swapped = checks.check_names(span("Altrincham scored the winning goal at Moss Lane, Callum Gribbin."), ev, words, ev[0].text)
     assert any("swapped" in p.message for p in swapped)
     assert checks.check_names(span("Callum Gribbin scored the winning goal at Moss Lane, Altrincham."), ev, words, ev[0].text) == []
+
+
+def test_descriptions_possessors_and_infinitives_are_read_with_care():
+    # 'the Frenchman' may be the claim's Henry: only a named person is another speaker
+    ev = [span("Thierry Henry criticised the club's dealings."),
+          span("The Frenchman believes Arsenal need a goalkeeper, a centre back and a striker in the summer.")]
+    claim = span("Thierry Henry believes Arsenal need a goalkeeper, a centre back and a striker in the summer.")
+    assert checks.check_attribution(claim, ev) == []
+    # a name inside the subject's own phrase is no second participant
+    doc = load_nlp()("Patrick Kluivert has helped Curacao progress to the next stage.")
+    assert checks._subject_swaps(span("Patrick Kluivert's Curacao beat Montserrat."), [doc[:]]) == []
+    # an infinitive of the claim states nothing as fact, however the verb before it is parsed
+    ordered = [span("A judge has ordered the club to pay back the money.")]
+    assert checks.check_negation_and_modality(span("A judge orders the club to pay back the money."), ordered) == []

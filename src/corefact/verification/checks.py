@@ -456,11 +456,16 @@ def _subjects(span) -> dict[str, list[tuple[object, Optional[object]]]]:
     return out
 
 
-def _governed(verb, mentions) -> bool:
-    """Whether a name (not as a subject) is in the clause of a verb: below it, and not in a clause
-    joined to it by 'and'."""
+_NEAR = 12  # tokens: beyond, run-on captions make anything look like a verb's object
+
+
+def _governed(verb, mentions, subject=None) -> bool:
+    """Whether a name (not as a subject) is in the clause of a verb, near it: below it, not in a
+    clause joined to it by 'and', and not part of the subject's own phrase ('Kluivert's Curacao')."""
     for tok, subject_of in mentions:
-        if subject_of is not None:
+        if subject_of is not None or abs(tok.i - verb.i) > _NEAR:
+            continue
+        if subject is not None and subject.left_edge.i <= tok.i <= subject.right_edge.i:
             continue
         while tok.i != verb.i and tok.head.i != tok.i and not (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
             tok = tok.head
@@ -479,11 +484,11 @@ def _subject_swaps(claim, evidence: list) -> list[Problem]:
     ev = [_per_span(span, _subjects) for span in evidence]
     whole = _per_span(evidence[0].doc[:], _subjects)
     for a, mentions in c.items():
-        for _, verb in mentions:
+        for a_tok, verb in mentions:
             if verb is None:
                 continue
             for b, b_mentions in c.items():
-                if a in b or b in a or not _governed(verb, b_mentions) or any(v is not None for _, v in b_mentions):
+                if a in b or b in a or not _governed(verb, b_mentions, a_tok) or any(v is not None for _, v in b_mentions):
                     continue
                 if any(w is not None and _governed(w, whole.get(b, ())) for _, w in whole.get(a, ())):
                     continue  # the original has the claim's way round too
@@ -730,6 +735,8 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
         for lemma, f in _verb_features(span).items():
             ev.setdefault(lemma, []).append(f)
     claim_clauses = _verb_features(claim)
+    # 'orders him to pay': an infinitive of the claim states nothing as fact, however it is parsed
+    infinitives = {_key(v) for v in claim if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)}
     lost = _negation_lost(claim, claim_clauses, ev)
     if lost:
         return lost
@@ -746,7 +753,7 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
         if neg not in ev_negs:
             said = "negates" if neg else "drops the negation of"
             problems.append(Problem("negation", f"the claim {said} '{lemma}'", lemma, lemma))
-        if not irrealis and not modals & _OBLIGED and all(f[3] for f in same):
+        if not irrealis and lemma not in infinitives and not modals & _OBLIGED and all(f[3] for f in same):
             problems.append(Problem("modality", f"'{lemma}' stated as fact but the original only reports it as urged, asked or planned", lemma, lemma))
             continue
         ev_modals = set().union(*(f[1] for f in same))
@@ -779,7 +786,7 @@ def _find_speakers(span, people_only: bool = False) -> set[str]:
                     out.add(c.text.lower())
         if v.lower_ == "according" and v.i + 1 < len(v.doc) and v.doc[v.i + 1].lower_ == "to":
             for o in v.doc[v.i + 1].children:
-                if o.dep_ == "pobj":
+                if o.dep_ == "pobj" and (not people_only or o.ent_type_ == "PERSON"):
                     out.add(o.text.lower())
     return out
 
@@ -805,7 +812,7 @@ def check_attribution(claim, evidence: list) -> list[Problem]:
         best = max(range(len(evidence)), key=shares.__getitem__)
         own = max((shares[i] for i, sp in enumerate(ev_speakers) if sp & said), default=0.0)
         if shares[best] >= 0.6 and shares[best] >= own + 0.3 and not ev_speakers[best] & said:
-            theirs = ev_speakers[best] - _PRONOUNS
+            theirs = _speakers(evidence[best], people_only=True)  # 'the Frenchman' may well be Henry
             if theirs:
                 return [Problem("speaker", f"attributed to '{', '.join(sorted(said))}' but the original's speaker is '{', '.join(sorted(theirs))}'",
                                 ", ".join(sorted(said)), ", ".join(sorted(theirs)))]
