@@ -546,34 +546,12 @@ def check_dates(claim, evidence: list, article_lower: str) -> list[Problem]:
             problems.append(Problem("date", f"'{word}' but the original says '{other[0]}'", word, other[0]))
         elif not re.search(r"\b" + re.escape(word) + r"\b", article_lower):
             problems.append(Problem("date", f"'{word}' does not appear in the original", word, None, contradicts=False))
-    if not problems:
-        problems += _dates_apart(claim, evidence)
     ev_ranges = set().union(*(_year_ranges(s.text) for s in evidence)) if evidence else set()
     for a, b in sorted(_year_ranges(claim.text) - ev_ranges - _year_ranges(article_lower)):
         other = sorted(ev_ranges)
         problems.append(Problem("date", f"'{a}-{b}' but the original says '{other[0][0]}-{other[0][1]}'" if other else f"'{a}-{b}' does not appear in the original",
                                 f"{a}-{b}", "-".join(other[0]) if other else None, contradicts=bool(other)))
     return problems
-
-
-def _dates_apart(claim, evidence: list) -> list[Problem]:
-    """Dates the claim gives together ('the 2002 and 2004 Olympics', 'from Friday to Monday') must
-    be found together in one evidence sentence: each found in a different sentence is a date moved
-    ('2002' of 'the 2002 Winter Olympics' for the original's 'the 2000 and 2004 Olympics')."""
-    for e in ents(claim.doc):
-        if e.label_ != "DATE" or e.start < claim.start or e.end > claim.end:
-            continue
-        words = {w for _, w in _date_words(e)}
-        if len(words) < 2:
-            continue
-        found = [{w for _, w in _date_words(span)} for span in evidence]
-        if any(words <= f for f in found) or not words <= set().union(*found):
-            continue
-        best = max(evidence, key=lambda span: len(words & {w for _, w in _date_words(span)}))
-        theirs = [w for _, w in _date_words(best)]
-        return [Problem("date", f"'{e.text}' but the original gives these dates apart; where it gives most of them it says '{', '.join(theirs)}'",
-                        e.text, ", ".join(theirs))]
-    return []
 
 
 def _args_of(v) -> set[str]:
