@@ -207,17 +207,23 @@ def _acronyms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _name_words(entity, article_words: set[str], known: set[str]) -> list[str]:
+    """The words of a name the original must have: abbreviations spelled out ('Utd' -> 'united'),
+    figures left to the number check ('3.6million Britons'; 'Radio 3' keeps its 3), acronyms the
+    original spells out left aside ('SDF') unless nothing else is left."""
+    words = [w if w in article_words else _ABBREVIATIONS.get(w, w) for w in _name_tokens(entity.text)]
+    words = [w for w in words if not (entity.label_ in ("NORP", "PERSON") and any(ch.isdigit() for ch in w)
+                                      or re.fullmatch(r"\d[\d.,]*[a-z]+", w))]
+    return [w for w in words if w not in known or w in article_words] or words[:1]
+
+
 def check_names(claim, evidence: list, article_words: set[str], article_text: str = "") -> list[Problem]:
     problems = []
     known = article_words | _acronyms(article_text) | _acronyms(claim.text)
     for e in ents(claim.doc):
         if e.start < claim.start or e.end > claim.end or e.label_ not in NAMES:
             continue
-        words = [w if w in article_words else _ABBREVIATIONS.get(w, w) for w in _name_tokens(e.text)]
-        # '3.6million Britons': the figure is the number check's business ('Radio 3' keeps its 3)
-        words = [w for w in words if not (e.label_ in ("NORP", "PERSON") and any(ch.isdigit() for ch in w)
-                                          or re.fullmatch(r"\d[\d.,]*[a-z]+", w))]
-        words = [w for w in words if w not in known or w in article_words] or words[:1]
+        words = _name_words(e, article_words, known)
         if not words:
             continue
         if len(words) == 1 and words[0] in known:
