@@ -172,8 +172,7 @@ def _segments(doc, text: str) -> list[tuple[int, int]]:
 
 def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, int]]:
     """Merge datelines and fragments into the next sentence; keep quotations whole."""
-    merged: list[list[int]] = []
-    parts: list[list[tuple[int, int]]] = []  # the ranges each merged unit is made of
+    units: list[list[tuple[int, int]]] = []  # each unit: the ranges it is made of
     pending: Optional[int] = None  # start of a fragment waiting for the next sentence
     for a, b in ranges:
         if pending is not None:
@@ -187,21 +186,20 @@ def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, in
         if unfinished or dateline:
             pending = a
             continue
-        if merged and _open_quote(text[merged[-1][0]:merged[-1][1]]) and "\n\n" not in text[merged[-1][1]:a] and len(text[merged[-1][0]:b].split()) <= 120:
-            merged[-1][1] = b
-            parts[-1].append((a, b))
-            continue
-        merged.append([a, b])
-        parts.append([(a, b)])
+        if units:
+            start, end = units[-1][0][0], units[-1][-1][1]
+            if _open_quote(text[start:end]) and "\n\n" not in text[end:a] and len(text[start:b].split()) <= 120:
+                units[-1].append((a, b))
+                continue
+        units.append([(a, b)])
     if pending is not None:
-        if merged:
-            merged[-1][1] = ranges[-1][1]
-            parts[-1][-1] = (parts[-1][-1][0], ranges[-1][1])
+        if units:
+            units[-1][-1] = (units[-1][-1][0], ranges[-1][1])
         else:
-            merged.append([pending, ranges[-1][1]])
-            parts.append([(pending, ranges[-1][1])])
+            units.append([(pending, ranges[-1][1])])
     out: list[tuple[int, int]] = []
-    for (a, b), pieces in zip(merged, parts):
+    for pieces in units:
+        a, b = pieces[0][0], pieces[-1][1]
         if len(pieces) > 1 and _open_quote(text[a:b]):
             out.extend(pieces)  # a quotation that never closes (a cut extract) holds nothing together
         else:
