@@ -301,20 +301,25 @@ def _anchor(tok) -> tuple[str, str]:
     return (tok.dep_, head.lemma_.lower())
 
 
+def _keyed_names(span, labels=NAMES):
+    """(key, entity) for the name entities inside a span, keyed by their last word: 'Radamel Falcao'
+    and 'Falcao' are one name."""
+    for e in ents(span.doc):
+        if span.start <= e.start and e.end <= span.end and e.label_ in labels:
+            words = _name_tokens(e.text)
+            if words:
+                yield words[-1], e
+
+
 def _name_anchors(span) -> dict[str, set[tuple[str, str]]]:
     out: dict[str, set[tuple[str, str]]] = {}
-    for e in ents(span.doc):
-        if e.start < span.start or e.end > span.end or e.label_ not in NAMES:
-            continue
-        words = _name_tokens(e.text)
-        key = words[-1] if words else ""  # 'Radamel Falcao' and 'Falcao' are one name
-        if key:
-            anchor = _anchor(e.root)
-            out.setdefault(key, set()).add(anchor)
-            if anchor[0] == "nsubj":  # 'Gribbin made and scored the first': the subject of 'scored' too
-                verb = e.root.head
-                out[key].update(("nsubj", c.lemma_.lower()) for c in verb.children
-                                if c.dep_ == "conj" and c.pos_ == "VERB" and not any(d.dep_.startswith("nsubj") for d in c.children))
+    for key, e in _keyed_names(span):
+        anchor = _anchor(e.root)
+        out.setdefault(key, set()).add(anchor)
+        if anchor[0] == "nsubj":  # 'Gribbin made and scored the first': the subject of 'scored' too
+            verb = e.root.head
+            out[key].update(("nsubj", c.lemma_.lower()) for c in verb.children
+                            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(d.dep_.startswith("nsubj") for d in c.children))
     return out
 
 
@@ -419,8 +424,7 @@ def _lexical_swaps(claim, evidence: list, article_text: str = "") -> list[Proble
 def _role_swaps(claim, evidence: list) -> list[Problem]:
     """Two names of the original trading places: each now attached where the other was."""
     c = _name_anchors(claim)
-    places = {_name_tokens(e.text)[-1] for e in ents(claim.doc) if claim.start <= e.start and e.end <= claim.end
-              and e.label_ in ("GPE", "LOC") and _name_tokens(e.text)}
+    places = {key for key, _ in _keyed_names(claim, ("GPE", "LOC"))}
     e: dict[str, set[tuple[str, str]]] = {}
     for span in evidence:
         for k, v in _name_anchors(span).items():
@@ -454,11 +458,8 @@ def _subjects(span) -> dict[str, list[tuple[object, Optional[object]]]]:
     """The names of a span (by last word: 'Falcao' for 'Radamel Falcao') -> each mention as (its
     root token, the verb it is the subject of or None)."""
     out: dict[str, list] = {}
-    for e in ents(span.doc):
-        if span.start <= e.start and e.end <= span.end and e.label_ in NAMES:
-            words = _name_tokens(e.text)
-            if words:
-                out.setdefault(words[-1], []).append((e.root, _clause_subject(e.root)))
+    for key, e in _keyed_names(span):
+        out.setdefault(key, []).append((e.root, _clause_subject(e.root)))
     return out
 
 
