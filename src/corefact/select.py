@@ -64,11 +64,20 @@ def content_lemmas(parsed: Parsed, sent: Sent) -> list[str]:
     return [t.lemma_.lower() for t in parsed.tokens(sent) if t.is_alpha and not t.is_stop and len(t) > 2]
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=1)
+def _shipped() -> dict:
+    return json.loads(resources.files("corefact").joinpath("data/salience.json").read_text())
+
+
 def load_weights(model: str = "brief") -> dict[str, float]:
-    """Weights of the salience model ``core`` (the one sentence) or ``brief`` (the rewrite)."""
-    data = json.loads(resources.files("corefact").joinpath("data/salience.json").read_text())
-    return data["models"][model]["weights"]
+    """Weights of the salience model ``core`` (the one sentence) or ``brief`` (the body sentences
+    that follow the lede in the rewrite)."""
+    return _shipped()["models"][model]["weights"]
+
+
+def shipped_redundancy() -> float:
+    """The brief's MMR redundancy weight, chosen on the training split by the training script."""
+    return float(_shipped()["redundancy"])
 
 
 def sentence_features(parsed: Parsed) -> list[dict[str, float]]:
@@ -150,12 +159,19 @@ def core_fact(scored: list[Scored]) -> Sent:
     return max(lede, key=lambda s: s.core_score).sent
 
 
-def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redundancy: float = 0.6) -> list[Sent]:
-    """``k`` sentences by salience with MMR redundancy control, in article order, opening with
-    ``first`` (the core fact)."""
+LEDE = 2  # the brief opens with the lede: the first two sentences that may be shown
+
+
+def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redundancy: float | None = None) -> list[Sent]:
+    """``k`` sentences in article order: the lede (``first``, the core fact, with the other of the
+    first ``LEDE`` sentences that may be shown), then the body sentences the brief model scores
+    highest, with MMR redundancy control (``redundancy`` defaults to the shipped value)."""
+    if redundancy is None:
+        redundancy = shipped_redundancy()
     bags = {s.sent.index: set(content_lemmas(parsed, s.sent)) for s in scored}
-    chosen = [first]
-    pool = [s for s in scored if eligible(s.sent) and s.sent.index != first.index]
+    lede = [s.sent for s in scored if eligible(s.sent)][:LEDE]
+    chosen = [first] + [s for s in lede if s.index != first.index][: max(0, min(k, LEDE) - 1)]
+    pool = [s for s in scored if eligible(s.sent) and s.sent not in chosen]
     while len(chosen) < k and pool:
         def mmr(c: Scored) -> float:
             sim = max(_jaccard(bags[c.sent.index], bags[x.index]) for x in chosen)
