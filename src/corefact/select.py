@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+
 from .nlp import Parsed, Sent, ents_within
 
 FEATURES = (
     "bias", "first", "position", "log_position", "paragraph_first", "length_ok", "log_length",
     "relative_length", "centrality", "centrality_sum", "title_overlap", "entities", "figures", "quote",
-    "standalone", "question", "article_length",
+    "standalone", "question", "article_length", "textrank",
 )
 # Words that make a sentence lean on the one before it.
 DEPENDENT_OPENERS = {
@@ -80,6 +82,29 @@ def shipped_redundancy() -> float:
     return float(_shipped()["redundancy"])
 
 
+def textrank(bags: list[Counter], damping: float = 0.85, iterations: int = 50) -> list[float]:
+    """TextRank (Mihalcea and Tarau, 2004) of each sentence: PageRank over a graph whose edges weigh
+    the content words two sentences share against their lengths, scaled so that the mean is 1."""
+    n = len(bags)
+    if n < 2:
+        return [1.0] * n
+    sets = [set(b) for b in bags]
+    logs = [math.log(max(1, sum(b.values()))) for b in bags]
+    w = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            common = len(sets[i] & sets[j])
+            if common and logs[i] + logs[j] > 0:
+                w[i, j] = w[j, i] = common / (logs[i] + logs[j])
+    out = w.sum(axis=1)
+    out[out == 0] = 1.0
+    m = w / out[:, None]
+    r = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        r = (1 - damping) / n + damping * (m.T @ r)
+    return [float(x) * n for x in r]
+
+
 def sentence_features(parsed: Parsed) -> list[dict[str, float]]:
     """The feature vector of every sentence unit."""
     bags = [Counter(content_lemmas(parsed, s)) for s in parsed.sents]
@@ -94,7 +119,8 @@ def sentence_features(parsed: Parsed) -> list[dict[str, float]]:
     seen_paragraphs: set[int] = set()
     lengths = [sum(1 for t in parsed.tokens(s) if not t.is_punct) for s in parsed.sents]
     mean_length = sum(lengths) / max(1, n)
-    for s, bag in zip(parsed.sents, bags):
+    ranks = textrank(bags)
+    for s, bag, rank in zip(parsed.sents, bags, ranks):
         toks = parsed.tokens(s)
         words = sum(1 for t in toks if not t.is_punct)
         # centrality: how many other sentences share this sentence's content words
@@ -122,6 +148,7 @@ def sentence_features(parsed: Parsed) -> list[dict[str, float]]:
                 "standalone": 1.0 if standalone(s) else 0.0,
                 "question": 1.0 if s.text.rstrip().endswith("?") else 0.0,
                 "article_length": math.log1p(n) / 5,
+                "textrank": rank,
             }
         )
         seen_paragraphs.add(s.paragraph)
