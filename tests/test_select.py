@@ -29,3 +29,17 @@ def test_brief_in_article_order_without_dependent_sentences(flood):
     assert chosen[0] == first
     assert [s.index for s in chosen] == sorted(s.index for s in chosen)
     assert all(eligible(s) for s in chosen)
+
+
+def test_brief_opens_with_the_lede_then_adds_salient_body_sentences(flood, chipmaker):
+    for parsed in (flood, chipmaker):
+        scored = score_sentences(parsed)
+        first = core_fact(scored)
+        shown = [s.sent for s in scored if eligible(s.sent)]
+        assert first in shown[:2]
+        assert select_brief(parsed, scored, 1, first) == [first]
+        assert select_brief(parsed, scored, 2, first) == shown[:2]
+        assert select_brief(parsed, scored, 4, first)[:2] == shown[:2]
+        body = [s for s in scored if s.sent in shown[2:]]
+        best = max(body, key=lambda s: s.score).sent
+        assert select_brief(parsed, scored, 3, first, redundancy=0.0) == sorted(shown[:2] + [best], key=lambda s: s.index)
