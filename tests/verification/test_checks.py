@@ -243,3 +243,29 @@ def test_descriptions_possessors_and_infinitives_are_read_with_care():
     # an infinitive of the claim states nothing as fact, however the verb before it is parsed
     ordered = [span("A judge has ordered the club to pay back the money.")]
     assert checks.check_negation_and_modality(span("A judge orders the club to pay back the money."), ordered) == []
+
+
+def test_a_number_counting_the_claims_own_names_is_no_figure():
+    ev = [span("Arsenal play Liverpool at the Emirates on Saturday, with a top-four finish at stake.")]
+    assert checks.check_numbers(span("Arsenal face Liverpool on Saturday as the two sides compete for a top-four finish."), ev, []) == []
+    # a count the names do not make up is still a figure the original must give
+    assert checks.check_numbers(span("Arsenal face Liverpool on Saturday as the three sides compete for a top-four finish."), ev, [])
+    assert checks.check_numbers(span("The council says the two sides compete for a top-four finish."), ev, [])
+
+
+def test_a_claims_infinitive_under_a_modal_is_not_stated_as_fact():
+    ev = [span("The professor said you might have to worry about who is in control.")]
+    assert checks.check_negation_and_modality(span("He says you might need to worry about who is in control."), ev) == []
+    assert [p.kind for p in checks.check_negation_and_modality(span("He says you worry about who is in control."), ev)] == ["modality"]
+
+
+def test_the_words_of_one_name_are_one_word_when_a_negation_is_lost():
+    ev = [span("The club's small stadium may not be Old Trafford, but it has a history of its own.")]
+    assert checks.check_negation_and_modality(span("The derby takes place at Old Trafford on Sunday."), ev) == []
+    ev = [span("The club is not interested in selling its stadium to the council.")]
+    assert [p.kind for p in checks.check_negation_and_modality(span("The club wants to sell its stadium to the council."), ev)] == ["negation"]
+
+
+def test_not_the_only_is_no_negation():
+    ev = [span("Rovers' defence was not the only thing to be ripped apart at Ashby Park on Tuesday night as a jubilant United manager lost his hat.")]
+    assert checks.check_negation_and_modality(span("United thrashed Rovers at Ashby Park on Tuesday night."), ev) == []

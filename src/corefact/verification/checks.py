@@ -142,6 +142,8 @@ def check_numbers(claim, evidence: list, article_nums: list[Num]) -> list[Proble
                 continue  # from another part of the article, about the same thing (or an age: 'Smith, 24,')
             if any(_rounds(n, e) for e in other):
                 continue  # 'more than 10,000' for the original's 10,190
+            if _counts_named(claim, n):
+                continue  # 'Arsenal face Liverpool as the two sides compete': the claim's own names
             if other:
                 problems.append(Problem("number", f"'{n.text}' is not in the original, which says '{other[0].text}'", n.text, other[0].text))
             else:
@@ -153,6 +155,21 @@ def check_numbers(claim, evidence: list, article_nums: list[Num]) -> list[Proble
                 continue  # hedging an exact figure, or leaving a qualifier out, says no more than the original
             problems.append(Problem("qualifier", f"'{n.text}' ({n.qualifier}) but the original says '{e.text}' ({e.qualifier})", n.text, e.text))
     return problems
+
+
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def _counts_named(claim, n: Num) -> bool:
+    """'the two sides': a two that counts the names the claim itself gives ('Arsenal face Liverpool
+    as the two sides compete'), not a figure of the original."""
+    if n.unit != "count" or n.qualifier != "exact" or n.value != 2:
+        return False
+    if not re.search(r"\bthe\s+" + re.escape(n.text) + r"\s+[a-z]+s\b", claim.text):
+        return False
+    # capitalised words outside dates and figures, a run of them one name ('Arsenal' may be tagged ADJ)
+    capital = [t.i for t in claim if t.is_title and t.is_alpha and not t.is_stop and t.ent_type_ not in _NOT_NAMES]
+    return sum(1 for i in capital if i - 1 not in capital) >= 2
 
 
 def _round(v: float) -> bool:
@@ -635,9 +652,12 @@ _LIMITERS = {"just", "only", "merely", "simply", "solely", "necessarily"}
 
 
 def _limiting(neg) -> bool:
-    """'not just', 'not only': the clause still holds, so this is no negation of it."""
-    nxt = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
-    return nxt is not None and nxt.lower_ in _LIMITERS
+    """'not just', 'not only', 'was not the only thing': the clause still holds, so this is no
+    negation of it."""
+    after = [t.lower_ for t in neg.doc[neg.i + 1:neg.i + 3]]
+    if after[:1] == ["the"]:
+        after = after[1:]
+    return bool(after) and after[0] in _LIMITERS
 
 
 def _negation_bigrams(span) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
@@ -703,10 +723,15 @@ def _negation_lost(claim, claim_clauses: dict, ev: dict) -> list[Problem]:
     if any(not f[0] for r in roots for f in ev.get(r, [])):
         return []  # the claim's main clause is there, affirmative: it comes from that clause
     c_args = set().union(*(f[2] for f in claim_clauses.values())) if claim_clauses else set()
-    best = max(((len(f[2] & c_args), f[0], lemma) for lemma, fs in ev.items() for f in fs), default=(0, False, ""))
-    overlap, negated, lemma = best
-    ties = [f for fs in ev.values() for f in fs if len(f[2] & c_args) == overlap and not f[0]]
-    if negated and overlap >= 2 and not ties:
+    one_name = {w: i for i, e in enumerate(claim.ents) for w in e.text.lower().split()}
+
+    def overlap(args: set[str]) -> int:  # the words of one name count once: 'Old Trafford'
+        return len({one_name.get(w, w) for w in args & c_args})
+
+    best = max(((overlap(f[2]), f[0], lemma) for lemma, fs in ev.items() for f in fs), default=(0, False, ""))
+    shared, negated, lemma = best
+    ties = [f for fs in ev.values() for f in fs if overlap(f[2]) == shared and not f[0]]
+    if negated and shared >= 2 and not ties:
         return [Problem("negation", f"the original says this with a negation ('{lemma}' negated); the claim has none", claim.text, f"not {lemma}", contradicts=False)]
     return []
 
@@ -744,7 +769,7 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
         ev_modals = set().union(*(f[1] for f in same))
         if modals & _CERTAIN and ev_modals & _POSSIBLE and not ev_modals & _CERTAIN:
             problems.append(Problem("modality", f"'{'/'.join(sorted(modals))} {lemma}' but the original says '{'/'.join(sorted(ev_modals))} {lemma}'", lemma, lemma))
-        elif not modals and ev_modals & _POSSIBLE and not ev_modals & _CERTAIN and not neg:
+        elif not modals and lemma not in infinitives and ev_modals & _POSSIBLE and not ev_modals & _CERTAIN and not neg:
             problems.append(Problem("modality", f"'{lemma}' stated as fact but the original says '{'/'.join(sorted(ev_modals))} {lemma}'", lemma, lemma))
     return problems
 
