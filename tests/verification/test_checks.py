@@ -269,3 +269,16 @@ def test_the_words_of_one_name_are_one_word_when_a_negation_is_lost():
 def test_not_the_only_is_no_negation():
     ev = [span("Rovers' defence was not the only thing to be ripped apart at Ashby Park on Tuesday night as a jubilant United manager lost his hat.")]
     assert checks.check_negation_and_modality(span("United thrashed Rovers at Ashby Park on Tuesday night."), ev) == []
+
+
+def test_a_number_must_count_what_the_original_counts():
+    ev = [span("The coach is only six games away from winning the title, with two passengers on board.")]
+    problems = checks.check_numbers(span("The team are six points clear at the top of the league."), ev, [])
+    assert [p.kind for p in problems] == ["number"]
+    assert problems[0].message == "'six' counts 'point' here but 'game' in the original"
+    assert checks.check_numbers(span("He is six games from the title."), ev, []) == []
+    assert checks.check_numbers(span("He is six league games from the title."), ev, []) == []
+    assert checks.check_numbers(span("Two people were on board."), ev, []) == []  # people may be passengers
+    # the same count of the same thing elsewhere in the article is fine
+    elsewhere = checks._numbers(span("The team now lead by six points."), "")
+    assert checks.check_numbers(span("The team are six points clear."), ev, elsewhere) == []

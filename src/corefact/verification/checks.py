@@ -43,6 +43,7 @@ class Num:
     qualifier: str  # class: lower, upper, approx, exact
     unit: str  # percent, money, count, score, ordinal
     context: frozenset = frozenset()  # the words right after the number: what it counts
+    counts: str = ""  # the noun it is the number of, from the parse ('six points' -> 'point')
 
 
 _WORDNUM = (
@@ -113,8 +114,22 @@ def _find_numbers(tokens) -> list[Num]:
                 continue  # a year: the date check's business
         after = _UNIT_WORDS.match(chunk, m.end())
         ctx = frozenset(w.lower().rstrip("s") for w in (after.groups() if after else ()) if w and len(w) > 2 and w.lower() not in _CTX_STOP)
-        out.append(Num(m.group(0).strip(), value, _qualifier_before(doc_text, start), unit, ctx))
+        out.append(Num(m.group(0).strip(), value, _qualifier_before(doc_text, start), unit, ctx, _counted(tokens, start, end)))
     return out
+
+
+def _counted(tokens, start: int, end: int) -> str:
+    """The lemma of the noun a number counts: its head in the parse, that noun coming next or
+    after adjectives ('six points', 'three young children'); '' for 'people' and 'person', which
+    any other count of people may stand for ('two people' for 'two passengers')."""
+    last = next((t for t in reversed(tokens) if t.idx < end and t.idx >= start), None)
+    if last is None or last.dep_ != "nummod" or last.head.pos_ != "NOUN" or last.head.i < last.i:
+        return ""
+    between = last.doc[last.i + 1:last.head.i]
+    if any(t.pos_ not in ("ADJ", "ADV", "PUNCT") for t in between):
+        return ""
+    lemma = last.head.lemma_.lower()
+    return "" if lemma in ("people", "person") else lemma
 
 
 _MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
@@ -149,6 +164,10 @@ def check_numbers(claim, evidence: list, article_nums: list[Num]) -> list[Proble
             else:
                 problems.append(Problem("number", f"'{n.text}' does not appear in the original", n.text, None, contradicts=False))
             continue
+        if _counts_another_thing(n, same, article_nums):
+            e = next(e for e in same if e.counts)
+            problems.append(Problem("number", f"'{n.text}' counts '{n.counts}' here but '{e.counts}' in the original", n.text, e.text))
+            continue
         if all(e.qualifier != n.qualifier for e in same):
             e = same[0]
             if n.qualifier == "approx" and e.qualifier == "exact" or n.qualifier == "exact" and not _explicit_exact(claim, n):
@@ -158,6 +177,16 @@ def check_numbers(claim, evidence: list, article_nums: list[Num]) -> list[Proble
 
 
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def _counts_another_thing(n: Num, same: list[Num], article_nums: list[Num]) -> bool:
+    """'six points clear' where the original's six counts games: the same value, but of another
+    thing, everywhere the original gives it."""
+    if n.unit != "count" or not n.counts:
+        return False
+    found = same + [a for a in article_nums if _close(a.value, n.value)]
+    said = {e.counts for e in found} | {w for e in found for w in e.context}
+    return all(e.counts for e in found) and n.counts not in said and n.counts.rstrip("s") not in said
 
 
 def _counts_named(claim, n: Num) -> bool:
