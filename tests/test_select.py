@@ -43,3 +43,17 @@ def test_brief_opens_with_the_lede_then_adds_salient_body_sentences(flood, chipm
         body = [s for s in scored if s.sent in shown[2:]]
         best = max(body, key=lambda s: s.score).sent
         assert select_brief(parsed, scored, 3, first, redundancy=0.0) == sorted(shown[:2] + [best], key=lambda s: s.index)
+
+
+def test_a_sentence_that_names_what_the_one_before_brought_up_needs_that_one(flood):
+    from corefact.select import leans_on_previous
+
+    leans = leans_on_previous(flood)
+    cut = next(s for s in flood.sents if s.text.startswith("The government said the cut"))
+    assert cut.index in leans  # 'the cut': the sentence before says what was cut
+    assert not leans & {s.index for s in flood.sents if s.text.startswith(("Rescue teams", "Emergency agency director"))}
+    scored = score_sentences(flood)
+    first = core_fact(scored)
+    for k in range(3, 8):
+        chosen = {s.index for s in select_brief(flood, scored, k, first)}
+        assert all(i - 1 in chosen for i in chosen & leans)

@@ -198,8 +198,12 @@ def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redu
     bags = {s.sent.index: set(content_lemmas(parsed, s.sent)) for s in scored}
     lede = [s.sent for s in scored if eligible(s.sent)][:LEDE]
     chosen = [first] + [s for s in lede if s.index != first.index][: max(0, min(k, LEDE) - 1)]
+    leans = leans_on_previous(parsed)
     pool = [s for s in scored if eligible(s.sent) and s.sent not in chosen]
     while len(chosen) < k and pool:
+        shown = {x.index for x in chosen}
+        pool = [s for s in pool if s.sent.index not in leans or s.sent.index - 1 in shown] or pool
+
         def mmr(c: Scored) -> float:
             sim = max(_jaccard(bags[c.sent.index], bags[x.index]) for x in chosen)
             return c.score - redundancy * sim * 5
@@ -208,6 +212,26 @@ def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redu
         chosen.append(best.sent)
         pool.remove(best)
     return sorted(chosen, key=lambda s: s.index)
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def leans_on_previous(parsed: Parsed) -> set[int]:
+    """Sentences that name with 'the' or 'this' something the sentence just before them brings up
+    for the first time ('Eze criticised the government for cutting the fund. The government said
+    the cut had been reversed.'): without that sentence, the reader does not know which cut."""
+    first: dict[str, int] = {}
+    leans = set()
+    for sent in parsed.sents:
+        toks = list(parsed.tokens(sent))
+        for t in toks:
+            if t.pos_ == "NOUN" and first.get(t.lemma_.lower()) == sent.index - 1 and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children):
+                leans.add(sent.index)
+        for t in toks:
+            if t.pos_ in ("NOUN", "VERB"):
+                first.setdefault(t.lemma_.lower(), sent.index)
+    return leans
 
 
 def _jaccard(a: set, b: set) -> float:
