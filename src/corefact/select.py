@@ -2,7 +2,9 @@
 
 Each sentence gets a feature vector computed from the parsed article; a linear model (weights in
 ``data/salience.json``, written by ``training/train_salience.py``) turns it into a score. The core
-fact is the best-scoring sentence that can stand alone.
+fact is the best-scoring sentence of the lede that can stand alone; the brief opens with the lede
+and adds the best-scoring body sentences, against redundancy (MMR), leaving out sentences that lean
+on one it does not show.
 """
 
 from __future__ import annotations
@@ -202,7 +204,9 @@ def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redu
     pool = [s for s in scored if eligible(s.sent) and s.sent not in chosen]
     while len(chosen) < k and pool:
         shown = {x.index for x in chosen}
-        pool = [s for s in pool if s.sent.index not in leans or s.sent.index - 1 in shown] or pool
+        pool = [s for s in pool if s.sent.index not in leans or s.sent.index - 1 in shown]
+        if not pool:
+            break
 
         def mmr(c: Scored) -> float:
             sim = max(_jaccard(bags[c.sent.index], bags[x.index]) for x in chosen)

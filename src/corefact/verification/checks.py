@@ -176,9 +176,6 @@ def check_numbers(claim, evidence: list, article_nums: list[Num]) -> list[Proble
     return problems
 
 
-_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-
-
 def _counts_another_thing(n: Num, same: list[Num], article_nums: list[Num]) -> bool:
     """'six points clear' where the original's six counts games: the same value, but of another
     thing, everywhere the original gives it."""
@@ -187,6 +184,9 @@ def _counts_another_thing(n: Num, same: list[Num], article_nums: list[Num]) -> b
     found = same + [a for a in article_nums if _close(a.value, n.value)]
     said = {e.counts for e in found} | {w for e in found for w in e.context}
     return all(e.counts for e in found) and n.counts not in said and n.counts.rstrip("s") not in said
+
+
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
 def _counts_named(claim, n: Num) -> bool:
