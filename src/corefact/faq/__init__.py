@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import QA, Facts, Sentence
 from ..nlp import Parsed
-from ..select import Scored, eligible
+from ..select import Scored, eligible, leans_on_previous
 from .answer import SentenceIndex, ask
 from .generate import CORE_QUESTION, Candidate, generate
 from .rank import rank
@@ -29,10 +29,11 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
     index = index or SentenceIndex(parsed)
     # overgenerate and rank: take a generous shortlist, check it, then select
     core_index = next((s.sent.index for s in scored if s.sent.start == core.evidence[0].start), -1)
-    shortlist = rank(candidates, scored, max(3 * n, 12), core_index)
+    leans = leans_on_previous(parsed)
+    shortlist = rank(candidates, scored, max(3 * n, 12), core_index, leans)
     checked = round_trip(parsed, shortlist, index)
     dropped = len(shortlist) - len(checked)
-    for c in rank(checked, scored, n - 1, core_index):
+    for c in rank(checked, scored, n - 1, core_index, leans):
         faq.append(
             QA(
                 question=c.question,

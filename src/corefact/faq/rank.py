@@ -31,9 +31,11 @@ def acceptable(c: Candidate) -> bool:
     return True
 
 
-def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: int = -1) -> list[Candidate]:
+def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: int = -1, leans: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
     """Choose ``n`` candidates: salient sources first, varied question types and sources (the core
-    fact's sentence is already answered by the first question), distinct answers."""
+    fact's sentence is already answered by the first question), distinct answers; a source in
+    ``leans`` (it names what the sentence before it brings up: 'the cut') weighs as much against
+    a candidate as a repeated source."""
     if n <= 0:
         return []
     by_index = {s.sent.index: s.score for s in scored}
@@ -45,8 +47,8 @@ def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: 
     questions: set[str] = set()
     while pool and len(chosen) < n:
         def value(c: Candidate) -> float:
-            same_source = sum(1 for x in chosen if x.evidence.index == c.evidence.index)
-            return -rank_of.get(c.evidence.index, 99) / 4 + c.bonus - 0.8 * kinds.get(c.kind, 0) - 1.0 * same_source - 0.7 * (c.evidence.index == core_index)
+            same_source = sum(1 for x in chosen if x.evidence.index == c.evidence.index) + (c.evidence.index == core_index)
+            return -rank_of.get(c.evidence.index, 99) / 4 + c.bonus - 0.8 * kinds.get(c.kind, 0) - 1.0 * same_source - 0.7 * (c.evidence.index == core_index) - 1.0 * (c.evidence.index in leans)
 
         best = max(pool, key=value)
         pool.remove(best)
