@@ -10,8 +10,8 @@ sentence alone against the reference (the best of several); only sentences that 
 output (corefact.select.eligible) are used:
 
 * ``core``: all of them (the one-sentence core fact, picked in the lede);
-* ``brief``: those after the lede (the first corefact.select.LEDE of them, which the brief always
-  opens with), the body sentences the brief adds.
+* ``brief``: those after the lede (corefact.select.lede: at most two sentences of the first
+  paragraph, which the brief always opens with), the body sentences the brief adds.
 
 Both sets weigh the same in training, however many articles each has. Then the brief's MMR
 redundancy weight is chosen from a fixed grid as the one whose k=3 briefs (built by
@@ -69,7 +69,7 @@ def main() -> None:
     from corefact.eval.split import is_eval
     from corefact.ingest import load_article
     from corefact.nlp import parse
-    from corefact.select import FEATURES, LEDE, Scored, core_fact, eligible, select_brief, sentence_features
+    from corefact.select import FEATURES, Scored, core_fact, eligible, lede, select_brief, sentence_features
 
     tok = tokenizers.DefaultTokenizer(use_stemmer=True)
     core_blocks, brief_blocks, articles = [], [], []
@@ -84,7 +84,8 @@ def main() -> None:
             X = np.array([[f[k] for k in FEATURES] for f in feats])
             y = np.array([_f1(Counter(tok.tokenize(s.text)), refs) for s in parsed.sents])
             shown = [i for i, s in enumerate(parsed.sents) if eligible(s)]
-            for blocks, rows_used in ((core_blocks, shown), (brief_blocks, shown[LEDE:])):
+            body = shown[len(lede([parsed.sents[i] for i in shown])):]
+            for blocks, rows_used in ((core_blocks, shown), (brief_blocks, body)):
                 if len(rows_used) >= 2:
                     blocks.append((X[rows_used], y[rows_used], 1.0 / len(rows)))
             articles.append((name, parsed, feats, refs))

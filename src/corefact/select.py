@@ -188,18 +188,25 @@ def core_fact(scored: list[Scored]) -> Sent:
     return max(lede, key=lambda s: s.core_score).sent
 
 
-LEDE = 2  # the brief opens with the lede: the first two sentences that may be shown
+LEDE = 2  # the brief opens with the lede: at most two sentences of the first paragraph
+
+
+def lede(shown: list[Sent]) -> list[Sent]:
+    """The lede of an article, from its sentences that may be shown (in order): those of the
+    first paragraph that has one, at most ``LEDE``. A one-sentence opening paragraph (the BBC's
+    style) is a lede of one sentence."""
+    return [s for s in shown if s.paragraph == shown[0].paragraph][:LEDE] if shown else []
 
 
 def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redundancy: float | None = None) -> list[Sent]:
-    """``k`` sentences in article order: the lede (``first``, the core fact, with the other of the
-    first ``LEDE`` sentences that may be shown), then the body sentences the brief model scores
-    highest, with MMR redundancy control (``redundancy`` defaults to the shipped value)."""
+    """``k`` sentences in article order: the lede (``first``, the core fact, with the other sentence
+    of the lede if it has two), then the body sentences the brief model scores highest, with MMR
+    redundancy control (``redundancy`` defaults to the shipped value)."""
     if redundancy is None:
         redundancy = shipped_redundancy()
     bags = {s.sent.index: set(content_lemmas(parsed, s.sent)) for s in scored}
-    lede = [s.sent for s in scored if eligible(s.sent)][:LEDE]
-    chosen = [first] + [s for s in lede if s.index != first.index][: max(0, min(k, LEDE) - 1)]
+    opening = lede([s.sent for s in scored if eligible(s.sent)])
+    chosen = [first] + [s for s in opening if s.index != first.index][: max(0, min(k, LEDE) - 1)]
     leans = leans_on_previous(parsed)
     pool = [s for s in scored if eligible(s.sent) and s.sent not in chosen]
     while len(chosen) < k and pool:

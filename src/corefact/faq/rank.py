@@ -34,8 +34,9 @@ def acceptable(c: Candidate) -> bool:
 def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: int = -1, leans: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
     """Choose ``n`` candidates: salient sources first, varied question types and sources (the core
     fact's sentence is already answered by the first question), distinct answers; a source in
-    ``leans`` (it names what the sentence before it brings up: 'the cut') weighs as much against
-    a candidate as a repeated source."""
+    ``leans`` (it names what the sentence before it brings up: 'the cut') weighs against a
+    candidate twice as much as a repeated source: its questions ('What did the government say?')
+    are vague without that sentence."""
     if n <= 0:
         return []
     by_index = {s.sent.index: s.score for s in scored}
@@ -48,7 +49,7 @@ def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: 
     while pool and len(chosen) < n:
         def value(c: Candidate) -> float:
             same_source = sum(1 for x in chosen if x.evidence.index == c.evidence.index) + (c.evidence.index == core_index)
-            return -rank_of.get(c.evidence.index, 99) / 4 + c.bonus - 0.8 * kinds.get(c.kind, 0) - 1.0 * same_source - 0.7 * (c.evidence.index == core_index) - 1.0 * (c.evidence.index in leans)
+            return -rank_of.get(c.evidence.index, 99) / 4 + c.bonus - 0.8 * kinds.get(c.kind, 0) - 1.0 * same_source - 0.7 * (c.evidence.index == core_index) - 2.0 * (c.evidence.index in leans)
 
         best = max(pool, key=value)
         pool.remove(best)
