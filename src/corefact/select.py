@@ -173,22 +173,7 @@ def eligible(sent: Sent) -> bool:
     return standalone(sent) and 5 <= words <= 80 and not sent.text.rstrip().endswith("?")
 
 
-CORE_WINDOW = 2  # the core fact is one of the first two standalone sentences of the lede paragraph
-
-
-def core_fact(scored: list[Scored]) -> Sent:
-    """The sentence that best states what happened: news puts it in the lede, so the core model
-    chooses among the first ``CORE_WINDOW`` standalone sentences of the first paragraph that has
-    one (chosen on the training split: it beat Lead-1 on both sets there, where a free choice
-    over the whole article lost on CNN/DM)."""
-    pool = [s for s in scored if eligible(s.sent)]
-    if not pool:
-        return max(scored, key=lambda s: s.core_score).sent
-    lede = [s for s in pool if s.sent.paragraph == pool[0].sent.paragraph][:CORE_WINDOW]
-    return max(lede, key=lambda s: s.core_score).sent
-
-
-LEDE = 2  # the brief opens with the lede: at most two sentences of the first paragraph
+LEDE = 2  # the lede: at most two sentences of the first paragraph
 
 
 def lede(shown: list[Sent]) -> list[Sent]:
@@ -196,6 +181,17 @@ def lede(shown: list[Sent]) -> list[Sent]:
     first paragraph that has one, at most ``LEDE``. A one-sentence opening paragraph (the BBC's
     style) is a lede of one sentence."""
     return [s for s in shown if s.paragraph == shown[0].paragraph][:LEDE] if shown else []
+
+
+def core_fact(scored: list[Scored]) -> Sent:
+    """The sentence that best states what happened: news puts it in the lede, so the core model
+    chooses among the sentences of the lede (chosen on the training split: it beat Lead-1 on both
+    sets there, where a free choice over the whole article lost on CNN/DM)."""
+    pool = [s for s in scored if eligible(s.sent)]
+    if not pool:
+        return max(scored, key=lambda s: s.core_score).sent
+    opening = lede([s.sent for s in pool])
+    return max(pool[: len(opening)], key=lambda s: s.core_score).sent
 
 
 def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redundancy: float | None = None) -> list[Sent]:
@@ -206,7 +202,7 @@ def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redu
         redundancy = shipped_redundancy()
     bags = {s.sent.index: set(content_lemmas(parsed, s.sent)) for s in scored}
     opening = lede([s.sent for s in scored if eligible(s.sent)])
-    chosen = [first] + [s for s in opening if s.index != first.index][: max(0, min(k, LEDE) - 1)]
+    chosen = [first] + [s for s in opening if s.index != first.index][: max(0, k - 1)]
     leans = leans_on_previous(parsed)
     pool = [s for s in scored if eligible(s.sent) and s.sent not in chosen]
     while len(chosen) < k and pool:
