@@ -64,3 +64,18 @@ def test_a_sentence_that_names_what_the_one_before_brought_up_needs_that_one(flo
     for k in range(3, 8):
         chosen = {s.index for s in select_brief(flood, scored, k, first)}
         assert all(i - 1 in chosen for i in chosen & leans)
+
+
+def test_text_without_paragraph_breaks_gets_the_brief_model_learned_on_such_text(flood):
+    from corefact.select import brief_model, load_weights, paragraphed
+
+    from .conftest import EXAMPLES, parsed_text
+
+    assert paragraphed(flood) and brief_model(flood) == "brief"
+    flat = parsed_text(" ".join((EXAMPLES / "flood.txt").read_text().split()))
+    assert not paragraphed(flat) and brief_model(flat) == "brief_no_paragraphs"
+    weights = load_weights("brief_no_paragraphs")
+    scored = score_sentences(flat)
+    s = scored[3]
+    assert s.score == sum(weights[k] * v for k, v in s.features.items())
+    assert load_weights("brief") != weights

@@ -2,18 +2,23 @@
 
     .venv/bin/python training/train_salience.py [--data-dir ../shared/data]
 
-Two linear models over corefact.select's sentence features, fitted by ridge regression on the
+Linear models over corefact.select's sentence features, fitted by ridge regression on the
 training part of the BBC and CNN/DM sets (corefact.eval.split.is_eval is False: 637 BBC and 73
 CNN/DM articles; the rest is held out for `corefact eval summarize`), within-article centred so
-that they learn to rank the sentences of one article. The target of both is the ROUGE-1 F1 of the
-sentence alone against the reference (the best of several); only sentences that may appear in the
-output (corefact.select.eligible) are used:
+that they learn to rank the sentences of one article. Only sentences that may appear in the
+output (corefact.select.eligible) are used; targets are ROUGE-1 F1 against the reference (the best
+of several):
 
-* ``core``: all of them (the one-sentence core fact, picked in the lede);
-* ``brief``: those after the lede (corefact.select.lede: at most two sentences of the first
-  paragraph, which the brief always opens with), the body sentences the brief adds.
+* ``core``: all of them, each scored alone (the one-sentence core fact, picked in the lede);
+* ``brief`` and ``brief_no_paragraphs``: those after the lede (corefact.select.lede: at most two
+  sentences of the first paragraph, which the brief always opens with), each scored as the lede
+  followed by that sentence, the brief it would make. One model for articles whose text has
+  paragraph breaks, one for text without them (corefact.select.paragraphed): where the text has no
+  breaks, the lede's end cannot be seen and the sentences right after it weigh differently. In the
+  shared data this split is also the split between the sets (every BBC article has paragraphs, no
+  CNN/DM text has), so each brief model learns from one set only.
 
-Both sets weigh the same in training, however many articles each has. Then the brief's MMR
+Both sets weigh the same in the core model, however many articles each has. Then the brief's MMR
 redundancy weight is chosen from a fixed grid as the one whose k=3 briefs (built by
 corefact.select.select_brief with the fitted weights) score the highest ROUGE-1 F1 on the training
 part, the mean of the two sets' means. Deterministic: no randomness at all.
@@ -69,10 +74,11 @@ def main() -> None:
     from corefact.eval.split import is_eval
     from corefact.ingest import load_article
     from corefact.nlp import parse
-    from corefact.select import FEATURES, Scored, core_fact, eligible, lede, select_brief, sentence_features
+    from corefact.select import BRIEF_MODELS, FEATURES, Scored, brief_model, core_fact, eligible, lede, select_brief, sentence_features
 
     tok = tokenizers.DefaultTokenizer(use_stemmer=True)
-    core_blocks, brief_blocks, articles = [], [], []
+    blocks: dict[str, list] = {"core": [], **{m: [] for m in BRIEF_MODELS}}
+    articles = []
     counts = {}
     for name in SETS:
         rows = [r for r in read_jsonl(args.data_dir / name) if not is_eval(r["id"])]
@@ -82,16 +88,19 @@ def main() -> None:
             refs = [Counter(tok.tokenize(r)) for r in (row.get("references") or [row["reference"]])]
             feats = sentence_features(parsed)
             X = np.array([[f[k] for k in FEATURES] for f in feats])
-            y = np.array([_f1(Counter(tok.tokenize(s.text)), refs) for s in parsed.sents])
+            bags = [Counter(tok.tokenize(s.text)) for s in parsed.sents]
             shown = [i for i, s in enumerate(parsed.sents) if eligible(s)]
-            body = shown[len(lede([parsed.sents[i] for i in shown])):]
-            for blocks, rows_used in ((core_blocks, shown), (brief_blocks, body)):
+            opening = shown[: len(lede([parsed.sents[i] for i in shown]))]
+            body = shown[len(opening):]
+            alone = np.array([_f1(b, refs) for b in bags])
+            with_lede = np.array([_f1(sum((bags[j] for j in opening), bags[i].copy()), refs) for i in range(len(bags))])
+            for model, rows_used, y in (("core", shown, alone), (brief_model(parsed), body, with_lede)):
                 if len(rows_used) >= 2:
-                    blocks.append((X[rows_used], y[rows_used], 1.0 / len(rows)))
+                    blocks[model].append((X[rows_used], y[rows_used], 1.0 / len(rows)))
             articles.append((name, parsed, feats, refs))
     models = {}
-    for model, blocks in (("core", core_blocks), ("brief", brief_blocks)):
-        w = _fit(blocks, args.ridge)
+    for model, model_blocks in blocks.items():
+        w = _fit(model_blocks, args.ridge)
         models[model] = {"weights": {k: round(float(v), 6) for k, v in zip(FEATURES, w)}}
 
     def weigh(model: str, f: dict) -> float:
@@ -101,7 +110,7 @@ def main() -> None:
     for r in GRID:
         per_set: dict[str, list[float]] = {name: [] for name in SETS}
         for name, parsed, feats, refs in articles:
-            scored = [Scored(s, weigh("brief", f), f, weigh("core", f)) for s, f in zip(parsed.sents, feats)]
+            scored = [Scored(s, weigh(brief_model(parsed), f), f, weigh("core", f)) for s, f in zip(parsed.sents, feats)]
             brief = select_brief(parsed, scored, 3, core_fact(scored), redundancy=r)
             per_set[name].append(_f1(Counter(tok.tokenize(" ".join(s.text for s in brief))), refs))
         by_redundancy[r] = float(np.mean([np.mean(v) for v in per_set.values()]))

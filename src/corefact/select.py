@@ -73,10 +73,25 @@ def _shipped() -> dict:
     return json.loads(resources.files("corefact").joinpath("data/salience.json").read_text())
 
 
+BRIEF_MODELS = ("brief", "brief_no_paragraphs")
+
+
 def load_weights(model: str = "brief") -> dict[str, float]:
-    """Weights of the salience model ``core`` (the one sentence) or ``brief`` (the body sentences
-    that follow the lede in the rewrite)."""
+    """Weights of the salience model ``core`` (the one sentence), ``brief`` (the body sentences
+    that follow the lede in the rewrite) or ``brief_no_paragraphs`` (the same, for a text without
+    paragraph breaks)."""
     return _shipped()["models"][model]["weights"]
+
+
+def paragraphed(parsed: Parsed) -> bool:
+    """Whether the article's text has paragraph breaks (its sentences lie in more than one)."""
+    return len({s.paragraph for s in parsed.sents}) > 1
+
+
+def brief_model(parsed: Parsed) -> str:
+    """The brief model for an article: without paragraph breaks the lede's end cannot be seen,
+    and the sentences after it weigh differently (learned on text of that shape)."""
+    return BRIEF_MODELS[0] if paragraphed(parsed) else BRIEF_MODELS[1]
 
 
 def shipped_redundancy() -> float:
@@ -159,7 +174,7 @@ def sentence_features(parsed: Parsed) -> list[dict[str, float]]:
 
 def score_sentences(parsed: Parsed) -> list[Scored]:
     """Salience of every sentence unit, in article order."""
-    wb, wc = load_weights("brief"), load_weights("core")
+    wb, wc = load_weights(brief_model(parsed)), load_weights("core")
     feats = sentence_features(parsed)
     return [
         Scored(s, sum(wb.get(k, 0.0) * v for k, v in f.items()), f, sum(wc.get(k, 0.0) * v for k, v in f.items()))

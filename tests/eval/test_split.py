@@ -18,6 +18,6 @@ def test_split_is_deterministic_and_holds_out_what_the_docs_say():
 
 def test_shipped_weights_cover_every_feature():
     data = json.loads(resources.files("corefact").joinpath("data/salience.json").read_text())
-    for model in ("core", "brief"):
+    for model in ("core", "brief", "brief_no_paragraphs"):
         assert set(data["models"][model]["weights"]) == set(FEATURES)
     assert "is_eval" in data["split"]
