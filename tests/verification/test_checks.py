@@ -282,3 +282,13 @@ def test_a_number_must_count_what_the_original_counts():
     # the same count of the same thing elsewhere in the article is fine
     elsewhere = checks._numbers(span("The team now lead by six points."), "")
     assert checks.check_numbers(span("The team are six points clear."), ev, elsewhere) == []
+
+
+def test_names_that_trade_places_across_the_article_are_swapped():
+    doc = load_nlp()("Lena Brooks, the mother of Tom Price, spoke to reporters on Monday. "
+                     "The jury later sentenced Alan Reed to life in prison for the attack.")
+    evidence = [doc[:]]
+    swapped = checks._mirrored_swaps(span("The mother of Alan Reed spoke as the jury sentenced Tom Price."), evidence)
+    assert swapped and {swapped[0].claim, swapped[0].original} == {"price", "reed"}
+    # each name where the original has it, in other words: no swap
+    assert checks._mirrored_swaps(span("The mother of Tom Price spoke as the jury sentenced Alan Reed."), evidence) == []

@@ -294,7 +294,8 @@ def check_names(claim, evidence: list, article_words: set[str], article_text: st
             flagged.add(low)
     if article_text:
         problems += _pieced_names(claim, article_text)
-    problems += _lexical_swaps(claim, evidence, article_text) or _role_swaps(claim, evidence) or _subject_swaps(claim, evidence)
+    problems += (_lexical_swaps(claim, evidence, article_text) or _role_swaps(claim, evidence) or _subject_swaps(claim, evidence)
+                 or _mirrored_swaps(claim, evidence))
     return problems
 
 
@@ -486,6 +487,30 @@ def _role_swaps(claim, evidence: list) -> list[Problem]:
                 problems.append(Problem("name", f"'{name}' is where the original has '{rivals[0]}' ({anchor[0]} {anchor[1]}): names swapped", name, rivals[0]))
                 break
     return problems
+
+
+_LOOSE = {"compound", "flat", "appos", "dep", "ROOT", "npadvmod", "nmod", "conj", "punct"}
+
+
+def _mirrored_swaps(claim, evidence: list) -> list[Problem]:
+    """Two names of the claim each where the other stands somewhere in the original, and neither
+    ever where the claim puts it ('Parents of Tsarnaev argue against the death penalty for Richard'
+    where the original has the parents of Richard and the death penalty for Tsarnaev): the whole
+    article is searched, for rewrites that say it in other sentences than any one of the original."""
+    if not evidence:
+        return []
+    c = _name_anchors(claim)
+    whole = _per_span(evidence[0].doc[:], _name_anchors)
+    for a, a_anchors in c.items():
+        for b, b_anchors in c.items():
+            if a >= b or a in b or b in a:
+                continue
+            only_a = {x for x in a_anchors - whole.get(a, set()) if x[0] not in _LOOSE}
+            only_b = {x for x in b_anchors - whole.get(b, set()) if x[0] not in _LOOSE}
+            if only_a & whole.get(b, set()) and only_b & whole.get(a, set()):
+                x = sorted(only_a & whole.get(b, set()))[0]
+                return [Problem("name", f"'{a}' is where the original has '{b}' ({x[0]} {x[1]}), and '{b}' where it has '{a}': names swapped", a, b)]
+    return []
 
 
 def _clause_subject(tok):
