@@ -19,9 +19,10 @@ of several):
   CNN/DM text has), so each brief model learns from one set only.
 
 Both sets weigh the same in the core model, however many articles each has. Then the brief's MMR
-redundancy weight is chosen from a fixed grid as the one whose k=3 briefs (built by
-corefact.select.select_brief with the fitted weights) score the highest ROUGE-1 F1 on the training
-part, the mean of the two sets' means. Deterministic: no randomness at all.
+redundancy weight is chosen from a fixed grid as the one whose briefs of 3 and 4 sentences (4 is
+the default length; built by corefact.select.select_brief with the fitted weights) score the highest
+ROUGE-1 F1 on the training part, the mean of the two sets' means (of values within 0.1 point of
+the best, the largest: ROUGE does not see repetition). Deterministic: no randomness at all.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ SETS = ("summ_bbc_dev.jsonl", "summ_cnndm_summeval.jsonl")
 
 
 GRID = (0.0, 0.02, 0.05, 0.1, 0.2, 0.4, 0.6)
+TIE = 0.001  # ROUGE-1 F1 (0.1 points)
+BRIEF_LENGTHS = (3, 4)  # the issue's k=3 and the default length of `corefact explain`
 
 
 def _f1(toks: Counter, refs: list[Counter]) -> float:
@@ -111,11 +114,15 @@ def main() -> None:
         per_set: dict[str, list[float]] = {name: [] for name in SETS}
         for name, parsed, feats, refs in articles:
             scored = [Scored(s, weigh(brief_model(parsed), f), f, weigh("core", f)) for s, f in zip(parsed.sents, feats)]
-            brief = select_brief(parsed, scored, 3, core_fact(scored), redundancy=r)
-            per_set[name].append(_f1(Counter(tok.tokenize(" ".join(s.text for s in brief))), refs))
+            for k in BRIEF_LENGTHS:
+                brief = select_brief(parsed, scored, k, core_fact(scored), redundancy=r)
+                per_set[name].append(_f1(Counter(tok.tokenize(" ".join(s.text for s in brief))), refs))
         by_redundancy[r] = float(np.mean([np.mean(v) for v in per_set.values()]))
-        print(f"redundancy {r}: training ROUGE-1 F1 of k=3 briefs " + ", ".join(f"{n} {100 * np.mean(v):.2f}" for n, v in per_set.items()))
-    redundancy = max(GRID, key=lambda r: by_redundancy[r])
+        print(f"redundancy {r}: training ROUGE-1 F1 of briefs of {' and '.join(map(str, BRIEF_LENGTHS))} sentences " + ", ".join(f"{n} {100 * np.mean(v):.2f}" for n, v in per_set.items()))
+    best = max(by_redundancy.values())
+    # ROUGE does not see the repetition a reader does: among the values within TIE of the best
+    # (far inside the noise of these sets), the one that weighs redundancy most
+    redundancy = max(r for r in GRID if by_redundancy[r] >= best - TIE)
     OUT.write_text(
         json.dumps(
             {

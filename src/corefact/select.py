@@ -24,7 +24,7 @@ from .nlp import Parsed, Sent, ents_within
 FEATURES = (
     "bias", "first", "position", "log_position", "paragraph_first", "length_ok", "log_length",
     "relative_length", "centrality", "centrality_sum", "title_overlap", "entities", "figures", "quote",
-    "standalone", "question", "article_length", "textrank",
+    "standalone", "question", "article_length", "textrank", "textrank_x_length", "centrality_x_length",
 )
 # Words that make a sentence lean on the one before it.
 DEPENDENT_OPENERS = {
@@ -166,6 +166,9 @@ def sentence_features(parsed: Parsed) -> list[dict[str, float]]:
                 "question": 1.0 if s.text.rstrip().endswith("?") else 0.0,
                 "article_length": math.log1p(n) / 5,
                 "textrank": rank,
+                # a central sentence is worth more the longer it is (it brings more of the article)
+                "textrank_x_length": rank * math.log1p(words),
+                "centrality_x_length": central * math.log1p(words),
             }
         )
         seen_paragraphs.add(s.paragraph)
