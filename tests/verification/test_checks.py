@@ -292,3 +292,23 @@ def test_names_that_trade_places_across_the_article_are_swapped():
     assert swapped and {swapped[0].claim, swapped[0].original} == {"price", "reed"}
     # each name where the original has it, in other words: no swap
     assert checks._mirrored_swaps(span("The mother of Tom Price spoke as the jury sentenced Alan Reed."), evidence) == []
+
+
+def test_a_date_another_sentence_gives_the_same_event_is_no_shift():
+    doc = load_nlp()("Mayor Ada Quinn will open the Harbour Bridge on Sunday with a ribbon. "
+                     "Quinn inspected the new Harbour Bridge on Thursday before the crowds came.")
+    first = next(doc.sents)
+    assert checks.check_dates(span("Mayor Ada Quinn inspected the Harbour Bridge on Thursday."), [first], doc.text.lower()) == []
+    shifted = checks.check_dates(span("Mayor Ada Quinn inspected the Harbour Bridge on Friday."), [first], doc.text.lower())
+    assert [p.kind for p in shifted] == ["date"]
+    # a sentence that shares too little with the claim does not vouch for its date
+    doc2 = load_nlp()("Quinn will open the bridge on Sunday. Rain fell in the harbour on Thursday.")
+    assert checks.check_dates(span("Quinn opened the bridge on Thursday."), [next(doc2.sents)], doc2.text.lower()) != []
+
+
+def test_a_prefixed_name_describes_someone_else_and_is_no_swap():
+    ev = [span("She claimed Walter Greene used the couple's money to buy the cars for the Hawks.")]
+    words = {"she", "claimed", "walter", "greene", "hawks", "used", "couple", "money"}
+    swaps = lambda text: [p for p in checks.check_names(span(text), ev, words, ev[0].text) if "swapped" in p.message]  # noqa: E731
+    assert swaps("Greene's wife claimed the Hawks used the couple's money.")  # the team where the man was
+    assert swaps("Greene's wife claimed the ex-Hawks used the couple's money.") == []

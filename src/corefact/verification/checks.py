@@ -416,6 +416,10 @@ def _swap_names(claim, evidence: list) -> list[str]:
     return sorted((n for n in found if len(n) > 1 and n in c_text and re.search(r"(?<![\w'])" + re.escape(n) + r"(?![\w])", c_text)), key=len, reverse=True)
 
 
+# 'the ex-Clippers used the money': a name with such a prefix stands for someone else (its former owner)
+_PREFIXED = r"\b(?:ex|pro|anti|non)-"
+
+
 def _lexical_swaps(claim, evidence: list, article_text: str = "") -> list[Problem]:
     """A name standing in the words another name has in the original ('Chelsea physio Blues was
     hopeful' where the original has 'Chelsea physio Mike Banks was hopeful', and Mike Banks now
@@ -423,8 +427,8 @@ def _lexical_swaps(claim, evidence: list, article_text: str = "") -> list[Proble
     of the claim, and never this one."""
     if sum(1 for t in claim if t.text[:1].isupper()) < 2:
         return []  # two names are needed to swap
-    names = _swap_names(claim, evidence)
     c_text = claim.text.lower()
+    names = [n for n in _swap_names(claim, evidence) if not re.search(_PREFIXED + re.escape(n.lower()) + r"\b", c_text)]
     e_text = " ".join(s.text for s in evidence).lower()
     a_text = (article_text or e_text).lower()
     for a in names:
@@ -478,7 +482,7 @@ def _role_swaps(claim, evidence: list) -> list[Problem]:
             e.setdefault(k, set()).update(v)
     problems = []
     for name, anchors in c.items():
-        if anchors & e.get(name, set()):
+        if anchors & e.get(name, set()) or re.match(_PREFIXED, name):
             continue
         for anchor in anchors:
             rivals = [m for m, ev_anchors in e.items() if m != name and anchor in ev_anchors and m in c and not (c[m] & ev_anchors)
@@ -613,6 +617,25 @@ def _find_date_words(span) -> list[tuple[str, str]]:
     return out
 
 
+def _content(span) -> set[str]:
+    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and t.ent_type_ not in ("DATE", "TIME")}
+
+
+def _dated_elsewhere(claim, kind: str, word: str, evidence: list) -> bool:
+    """Whether a sentence of the original outside the evidence gives the claim's date about the
+    same thing: it shares at least half the claim's other content words (and two)."""
+    if not evidence:
+        return False
+    inside = {(s.start, s.end) for s in evidence}
+    words = _content(claim)
+    for sent in evidence[0].doc.sents:
+        if (sent.start, sent.end) in inside or (kind, word) not in _date_words(sent):
+            continue
+        if len(_content(sent) & words) >= max(2, len(words) / 2):
+            return True
+    return False
+
+
 def check_dates(claim, evidence: list, article_lower: str) -> list[Problem]:
     problems = []
     ev_words = [w for span in evidence for w in _date_words(span)]
@@ -620,6 +643,8 @@ def check_dates(claim, evidence: list, article_lower: str) -> list[Problem]:
         if any(w == word for _, w in ev_words):
             continue
         other = [w for k, w in ev_words if k == kind]
+        if other and _dated_elsewhere(claim, kind, word, evidence):
+            continue  # 'given an Apple Watch on Thursday': another sentence says so, the evidence has the match on Sunday
         if other:
             problems.append(Problem("date", f"'{word}' but the original says '{other[0]}'", word, other[0]))
         elif not re.search(r"\b" + re.escape(word) + r"\b", article_lower):
