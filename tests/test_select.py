@@ -28,7 +28,32 @@ def test_brief_in_article_order_without_dependent_sentences(flood):
     assert len(chosen) == 4
     assert chosen[0] == first
     assert [s.index for s in chosen] == sorted(s.index for s in chosen)
-    assert all(eligible(s) for s in chosen)
+    shown = {s.index for s in chosen}
+    assert all(eligible(s) or s.index - 1 in shown and eligible(s, opening=False) for s in chosen)
+
+
+def test_a_sentence_opening_with_a_pronoun_may_follow_the_sentence_it_leans_on():
+    from .conftest import parsed_text
+
+    parsed = parsed_text(
+        "Port Wendle council approved a new sea wall on Tuesday after three winters of flooding.\n\n"
+        "Engineer Marta Osei designed the wall to hold back a storm surge of four metres.\n\n"
+        "She said the wall would protect 900 homes and the harbour market for fifty years.\n\n"
+        "Building work starts in March and should end before the autumn storms.\n\n"
+        "It will be paid for from the regional flood fund."
+    )
+    she = next(s for s in parsed.sents if s.text.startswith("She said"))
+    assert not eligible(she) and eligible(she, opening=False)
+    scored = score_sentences(parsed)
+    first = core_fact(scored)
+    for k in range(2, 6):
+        chosen = select_brief(parsed, scored, k, first)
+        shown = {s.index for s in chosen}
+        assert she.index not in shown or she.index - 1 in shown
+        assert all(eligible(s) or s.index - 1 in shown for s in chosen)
+    # with the sentence before it shown, it may be chosen as any other
+    everything = select_brief(parsed, scored, 5, first)
+    assert she in everything
 
 
 def test_lede_is_at_most_two_sentences_of_the_first_paragraph():

@@ -5,7 +5,7 @@
 Linear models over corefact.select's sentence features, fitted by ridge regression on the
 training part of the BBC and CNN/DM sets (corefact.eval.split.is_eval is False: 637 BBC and 73
 CNN/DM articles; the rest is held out for `corefact eval summarize`), within-article centred so
-that they learn to rank the sentences of one article. Only sentences that may appear in the
+that they learn to rank the sentences of one article. Only sentences that may stand alone in the
 output (corefact.select.eligible) are used; targets are ROUGE-1 F1 against the reference (the best
 of several):
 

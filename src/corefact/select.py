@@ -50,10 +50,10 @@ def opener(sent_text: str) -> str:
     return m.group(1).lower() if m else ""
 
 
-def standalone(sent: Sent) -> bool:
-    """True when a sentence does not need the previous one: no leading pronoun or connective,
-    and no quotation left open."""
-    if opener(sent.text) in DEPENDENT_OPENERS:
+def standalone(sent: Sent, opening: bool = True) -> bool:
+    """True when a sentence does not need the previous one: no leading pronoun or connective
+    (``opening=False`` leaves the first word out of it), and no quotation left open."""
+    if opening and opener(sent.text) in DEPENDENT_OPENERS:
         return False
     t = sent.text
     if t.count("“") != t.count("”") or t.count('"') % 2:
@@ -185,10 +185,11 @@ def score_sentences(parsed: Parsed) -> list[Scored]:
     ]
 
 
-def eligible(sent: Sent) -> bool:
-    """Sentences that may appear in the output: whole, readable, not too short or long."""
+def eligible(sent: Sent, opening: bool = True) -> bool:
+    """Sentences that may appear in the output: whole, readable, not too short or long.
+    ``opening=False``: whatever their first word (for a sentence shown right after the one before it)."""
     words = len(sent.text.split())
-    return standalone(sent) and 5 <= words <= 80 and not sent.text.rstrip().endswith("?")
+    return standalone(sent, opening) and 5 <= words <= 80 and not sent.text.rstrip().endswith("?")
 
 
 LEDE = 2  # the lede: at most two sentences of the first paragraph
@@ -222,18 +223,20 @@ def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redu
     opening = lede([s.sent for s in scored if eligible(s.sent)])
     chosen = [first] + [s for s in opening if s.index != first.index][: max(0, k - 1)]
     leans = leans_on_previous(parsed)
-    pool = [s for s in scored if eligible(s.sent) and s.sent not in chosen]
-    while len(chosen) < k and pool:
+    # a sentence that opens with a pronoun or connective ('He said...', 'But...') or names what the
+    # sentence before brings up ('the cut') may follow that sentence, never stand without it
+    pool = [s for s in scored if eligible(s.sent, opening=False) and s.sent not in chosen]
+    while len(chosen) < k:
         shown = {x.index for x in chosen}
-        pool = [s for s in pool if s.sent.index not in leans or s.sent.index - 1 in shown]
-        if not pool:
+        ready = [s for s in pool if (s.sent.index not in leans and eligible(s.sent)) or s.sent.index - 1 in shown]
+        if not ready:
             break
 
         def mmr(c: Scored) -> float:
             sim = max(_jaccard(bags[c.sent.index], bags[x.index]) for x in chosen)
             return c.score - redundancy * sim * 5
 
-        best = max(pool, key=mmr)
+        best = max(ready, key=mmr)
         chosen.append(best.sent)
         pool.remove(best)
     return sorted(chosen, key=lambda s: s.index)
