@@ -13,6 +13,11 @@ def test_standalone_rejects_dependent_openers_and_open_quotes():
     assert not standalone(_sent('"The bridge will close, the mayor said.'))
     assert not standalone(_sent('"The state will pay for every family."'))  # whose words?
     assert standalone(_sent('"The state will pay for every family," the minister said.'))
+    # openers that refer to nothing before them
+    assert standalone(_sent("There are still 40 homes without power."))
+    assert standalone(_sent("Although sales rose, profits fell for a third year."))
+    assert not standalone(_sent("There, the mayor met the families."))
+    assert not standalone(_sent("While he was in London, he met the mayor."))
 
 
 def test_core_fact_is_the_main_event(flood, chipmaker, marathon):

@@ -50,10 +50,19 @@ def opener(sent_text: str) -> str:
     return m.group(1).lower() if m else ""
 
 
+# Openers that are no reference to the sentence before: existential 'there' ('There are 40 ...'),
+# a subordinate clause before its main clause ('Although sales rose, profits fell.', not 'While he ...').
+_FREE_OPENING = re.compile(
+    r"\W*(?:there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should|can|seems?|seemed|"
+    r"appears?|appeared|remains?|remained)\b|(?:although|though|while)\s+(?!(?:he|she|it|they|this|that|these|those|his|her|its|their)\b)\w[^,]{3,},\s)",
+    re.IGNORECASE,
+)
+
+
 def standalone(sent: Sent, opening: bool = True) -> bool:
     """True when a sentence does not need the previous one: no leading pronoun or connective
     (``opening=False`` leaves the first word out of it), and no quotation left open."""
-    if opening and opener(sent.text) in DEPENDENT_OPENERS:
+    if opening and opener(sent.text) in DEPENDENT_OPENERS and not _FREE_OPENING.match(sent.text):
         return False
     t = sent.text
     if t.count("“") != t.count("”") or t.count('"') % 2:
