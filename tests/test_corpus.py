@@ -27,6 +27,7 @@ def test_bbc_100_articles():
         assert ex.article.text[core.start:core.end] == core.text
         assert core.text.count(". ") <= 2  # one sentence unit, not a run of them
         n_eligible = sum(1 for s in parse(ex.article).sents if eligible(s))
-        assert len(ex.brief) == min(4, max(1, n_eligible)), row["id"]
+        # every sentence that can stand alone is available, and a leaning one may join the one before it
+        assert min(4, max(1, n_eligible)) <= len(ex.brief) <= 4, row["id"]
         assert ex.faq[0].answer == ex.core_fact.text
         assert ex.verification.dropped == 0
