@@ -312,3 +312,11 @@ def test_a_prefixed_name_describes_someone_else_and_is_no_swap():
     swaps = lambda text: [p for p in checks.check_names(span(text), ev, words, ev[0].text) if "swapped" in p.message]  # noqa: E731
     assert swaps("Greene's wife claimed the Hawks used the couple's money.")  # the team where the man was
     assert swaps("Greene's wife claimed the ex-Hawks used the couple's money.") == []
+
+
+def test_a_verb_of_doubt_answers_a_negated_claim_about_what_it_governs():
+    ev = [span("The coach questioned whether the club can win the league with Ivo Brandt in goal.")]
+    assert checks.check_negation_and_modality(span("The coach does not believe Brandt can win the league."), ev) == []
+    # a 'not' about something the doubt does not govern still needs its own evidence
+    problems = checks.check_negation_and_modality(span("The coach does not enjoy training."), ev)
+    assert [p.kind for p in problems] == ["negation"]

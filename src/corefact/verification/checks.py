@@ -774,19 +774,28 @@ def _before_number(t) -> bool:
 
 _NEGATIVE_WORDS = {"not", "n't", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "unable", "instead", "nowhere", "unlikely", "impossible"}
 _NEGATIVE_LEMMAS = {"fail", "refuse", "deny", "reject", "decline", "lack", "prevent", "avoid"}
+_DOUBT = {"question", "doubt"}  # verbs that say 'not so' about the clause they govern
 
 
-def _negation_explained(lemma: str, args: set[str], ev: dict, evidence: list) -> bool:
+def _negation_explained(lemma: str, args: set[str], ev: dict, evidence: list, claim_words: frozenset = frozenset()) -> bool:
     """Whether the evidence says no about what a negated claim clause is about: a negated clause
-    with its verb or its words, or a negative word ('without', 'refused', 'denied') followed
-    within six words by one of them (or governed by one)."""
+    with its verb or its words, a negative word ('without', 'refused', 'denied') followed
+    within six words by one of them (or governed by one), or a verb of doubt ('questioned whether')
+    with the claim clause's subject, governing words of the claim."""
     if any(f[0] and (key == lemma or f[2] & args) for key, fs in ev.items() for f in fs):
         return True
     about = args | {lemma}
     for span in evidence:
         toks = list(span)
         for i, t in enumerate(toks):
-            if t.lower_ in _NEGATIVE_WORDS or t.lemma_.lower() in _NEGATIVE_LEMMAS:
+            if t.lemma_.lower() in _DOUBT:
+                # 'The pundit questioned whether Arsenal can win with Giroud' for 'The pundit does not
+                # believe Giroud can lead': the same subject doubts what the claim denies
+                subject = {w.lemma_.lower() for c in t.children if c.dep_ == "nsubj" for w in c.subtree}
+                governed = {w.lemma_.lower() for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj") for w in c.subtree if not w.is_stop}
+                if subject & args and governed & claim_words:
+                    return True
+            elif t.lower_ in _NEGATIVE_WORDS or t.lemma_.lower() in _NEGATIVE_LEMMAS:
                 window = toks[i + 1:i + 7] + [t.head]  # a negation reaches forward, and to its head
                 if any(w.lemma_.lower() in about or w.lower_ in about for w in window):
                     return True
@@ -826,6 +835,7 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
     claim_clauses = _verb_features(claim)
     # 'orders him to pay': an infinitive of the claim states nothing as fact, however it is parsed
     infinitives = {_key(v) for v in claim if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)}
+    claim_words = frozenset(t.lemma_.lower() for t in claim if t.is_alpha and not t.is_stop)
     lost = _negation_lost(claim, claim_clauses, ev)
     if lost:
         return lost
@@ -835,7 +845,7 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
         comparable = lemma in ev and lemma not in ("be", "have", "do")
         same = [f for f in ev[lemma] if f[2] & args or not args or not f[2]] if comparable else []
         if not same:  # no clause of the evidence says the same thing: a 'not' must be answered
-            if neg and not _negation_explained(lemma, args, ev, evidence):
+            if neg and not _negation_explained(lemma, args, ev, evidence, claim_words):
                 problems.append(Problem("negation", f"the claim negates '{lemma}'; the original has no negation there", lemma, None, contradicts=False))
             continue
         ev_negs = {f[0] for f in same}
