@@ -127,3 +127,17 @@ def test_as_many_as_is_an_upper_bound():
     exact = corefact.verify(orig, "The jet would normally carry exactly 600 passengers.")
     assert "qualifier" in [p.kind for p in exact.claims[0].problems] and exact.claims[0].verdict == "contradicted"
     assert corefact.verify(orig, "The jet would normally carry up to 600 passengers.").ok
+
+
+def test_a_list_read_as_appositions_is_no_name_swap():
+    """A BBC reference that copies the article's critics' picks ('director - ...; actor - ...'),
+    glued from several of its sentences: the parser reads the list items as appositions."""
+    from ..conftest import SHARED, read_jsonl
+
+    path = SHARED / "summ_bbc_dev.jsonl"
+    if not path.exists():
+        pytest.skip("shared data not present")
+    row = next(r for r in read_jsonl(path) if r["id"] == "bbc-entertainment-368")
+    report = corefact.verify(row["article"], row["reference"])
+    listing = [c for c in report.claims if "Jamie Graham, Total Film" in c.text]
+    assert listing and all("swapped" not in p.message for c in listing for p in c.problems)

@@ -480,11 +480,14 @@ def _role_swaps(claim, evidence: list) -> list[Problem]:
     for span in evidence:
         for k, v in _name_anchors(span).items():
             e.setdefault(k, set()).update(v)
+    listing = claim.text.count(";") >= 2
     problems = []
     for name, anchors in c.items():
         if anchors & e.get(name, set()) or re.match(_PREFIXED, name):
             continue
         for anchor in anchors:
+            if anchor[0] == "appos" and listing:
+                continue  # 'director - Martin Scorsese; actor - Jamie Foxx': list items parsed as appositions
             rivals = [m for m, ev_anchors in e.items() if m != name and anchor in ev_anchors and m in c and not (c[m] & ev_anchors)
                       and not ({name, m} <= places and re.search(rf"\b{re.escape(name)}\W{{1,3}}{re.escape(m)}\b|\b{re.escape(m)}\W{{1,3}}{re.escape(name)}\b", claim.text.lower()))]
             if rivals:
