@@ -58,13 +58,13 @@ def align(original: Parsed, index: SentenceIndex, claim_tokens, *, extra_terms: 
     # a merged claim: add sentences (up to three in all) while each adds much of what is missing
     while len(best[1]) < 3:
         covered = set().union(*(bags[i] for i in best[1]))
-        gains = [(len(lemmas & (covered | bags[i])) / len(lemmas), i) for i in ranked if i not in best[1]]
+        gains = [(len(lemmas & (covered | bags[i])), i) for i in ranked if i not in best[1]]
         if not gains:
             break
-        cov, i = max(gains)
-        if cov < best[0] + 0.15:
-            break
-        best = (cov, sorted(best[1] + [i]))
+        have, i = max(gains)
+        if have - len(lemmas & covered) < min(0.15 * len(lemmas), 2):
+            break  # a sentence must bring much of what is missing: 15% of the claim, or two words of a long one
+        best = (have / len(lemmas), sorted(best[1] + [i]))
     chosen = [original.sents[i] for i in best[1]]
     covered = set().union(*(bags[i] for i in best[1])) if best[1] else set()
     missing = lemmas - covered
