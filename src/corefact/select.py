@@ -232,13 +232,13 @@ def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redu
     bags = {s.sent.index: set(content_lemmas(parsed, s.sent)) for s in scored}
     opening = lede([s.sent for s in scored if eligible(s.sent)])
     chosen = [first] + [s for s in opening if s.index != first.index][: max(0, k - 1)]
-    leans = leans_on_previous(parsed)
+    pool = [s for s in scored if eligible(s.sent, opening=False) and s.sent not in chosen]
     # a sentence that opens with a pronoun or connective ('He said...', 'But...') or names what the
     # sentence before brings up ('the cut') may follow that sentence, never stand without it
-    pool = [s for s in scored if eligible(s.sent, opening=False) and s.sent not in chosen]
+    needs_previous = leans_on_previous(parsed) | {s.sent.index for s in pool if not eligible(s.sent)}
     while len(chosen) < k:
         shown = {x.index for x in chosen}
-        ready = [s for s in pool if (s.sent.index not in leans and eligible(s.sent)) or s.sent.index - 1 in shown]
+        ready = [s for s in pool if s.sent.index not in needs_previous or s.sent.index - 1 in shown]
         if not ready:
             break
 
@@ -255,10 +255,18 @@ def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redu
 _DEFINITE = {"the", "this", "that", "these", "those"}
 
 
-def leans_on_previous(parsed: Parsed) -> set[int]:
+def leans_on_previous(parsed: Parsed) -> frozenset[int]:
     """Sentences that name with 'the' or 'this' something the sentence just before them brings up
     for the first time ('Eze criticised the government for cutting the fund. The government said
-    the cut had been reversed.'): without that sentence, the reader does not know which cut."""
+    the cut had been reversed.'): without that sentence, the reader does not know which cut.
+    Computed once per parsed article (the brief and the FAQ both ask)."""
+    cache = parsed.doc.user_data
+    if "corefact_leans" not in cache:
+        cache["corefact_leans"] = _find_leaning(parsed)
+    return cache["corefact_leans"]
+
+
+def _find_leaning(parsed: Parsed) -> frozenset[int]:
     first: dict[str, int] = {}
     leans = set()
     for sent in parsed.sents:
@@ -269,7 +277,7 @@ def leans_on_previous(parsed: Parsed) -> set[int]:
         for t in toks:
             if t.pos_ in ("NOUN", "VERB"):
                 first.setdefault(t.lemma_.lower(), sent.index)
-    return leans
+    return frozenset(leans)
 
 
 def _jaccard(a: set, b: set) -> float:
