@@ -48,8 +48,10 @@ def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: 
     questions: set[str] = set()
     while pool and len(chosen) < n:
         def value(c: Candidate) -> float:
-            same_source = sum(1 for x in chosen if x.evidence.index == c.evidence.index) + (c.evidence.index == core_index)
-            return -rank_of.get(c.evidence.index, 99) / 4 + c.bonus - 0.8 * kinds.get(c.kind, 0) - 1.0 * same_source - 0.7 * (c.evidence.index == core_index) - 2.0 * (c.evidence.index in leans)
+            same_source = sum(1 for x in chosen if x.evidence.index == c.evidence.index)
+            # the core sentence: its question is taken (1.0, as for any repeated source), and it says little more (0.7)
+            core = 1.7 * (c.evidence.index == core_index)
+            return -rank_of.get(c.evidence.index, 99) / 4 + c.bonus - 0.8 * kinds.get(c.kind, 0) - 1.0 * same_source - core - 2.0 * (c.evidence.index in leans)
 
         best = max(pool, key=value)
         pool.remove(best)
