@@ -77,7 +77,7 @@ def main() -> None:
     from corefact.eval.split import is_eval
     from corefact.ingest import load_article
     from corefact.nlp import parse
-    from corefact.select import BRIEF_MODELS, FEATURES, Scored, brief_model, core_fact, eligible, lede, select_brief, sentence_features
+    from corefact.select import BRIEF_MODELS, FEATURES, brief_model, core_fact, eligible, lede, scored_with, select_brief, sentence_features
 
     tok = tokenizers.DefaultTokenizer(use_stemmer=True)
     blocks: dict[str, list] = {"core": [], **{m: [] for m in BRIEF_MODELS}}
@@ -106,14 +106,11 @@ def main() -> None:
         w = _fit(model_blocks, args.ridge)
         models[model] = {"weights": {k: round(float(v), 6) for k, v in zip(FEATURES, w)}}
 
-    def weigh(model: str, f: dict) -> float:
-        return sum(models[model]["weights"][k] * v for k, v in f.items())
-
     by_redundancy = {}
     for r in GRID:
         per_set: dict[str, list[float]] = {name: [] for name in SETS}
         for name, parsed, feats, refs in articles:
-            scored = [Scored(s, weigh(brief_model(parsed), f), f, weigh("core", f)) for s, f in zip(parsed.sents, feats)]
+            scored = scored_with(parsed, feats, models[brief_model(parsed)]["weights"], models["core"]["weights"])
             for k in BRIEF_LENGTHS:
                 brief = select_brief(parsed, scored, k, core_fact(scored), redundancy=r)
                 per_set[name].append(_f1(Counter(tok.tokenize(" ".join(s.text for s in brief))), refs))

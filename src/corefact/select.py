@@ -187,10 +187,14 @@ def sentence_features(parsed: Parsed) -> list[dict[str, float]]:
 
 def score_sentences(parsed: Parsed) -> list[Scored]:
     """Salience of every sentence unit, in article order."""
-    wb, wc = load_weights(brief_model(parsed)), load_weights("core")
-    feats = sentence_features(parsed)
+    return scored_with(parsed, sentence_features(parsed), load_weights(brief_model(parsed)), load_weights("core"))
+
+
+def scored_with(parsed: Parsed, feats: list[dict[str, float]], brief: dict[str, float], core: dict[str, float]) -> list[Scored]:
+    """The sentences scored by given brief and core weights (the shipped ones, or those the
+    training script is trying)."""
     return [
-        Scored(s, sum(wb.get(k, 0.0) * v for k, v in f.items()), f, sum(wc.get(k, 0.0) * v for k, v in f.items()))
+        Scored(s, sum(brief.get(k, 0.0) * v for k, v in f.items()), f, sum(core.get(k, 0.0) * v for k, v in f.items()))
         for s, f in zip(parsed.sents, feats)
     ]
 
