@@ -320,3 +320,15 @@ def test_a_verb_of_doubt_answers_a_negated_claim_about_what_it_governs():
     # a 'not' about something the doubt does not govern still needs its own evidence
     problems = checks.check_negation_and_modality(span("The coach does not enjoy training."), ev)
     assert [p.kind for p in problems] == ["negation"]
+
+
+def test_verbs_crossed_between_two_clauses_keep_the_negation_where_it_was():
+    ev = [span("The stolen tools were found in a car park, but the van has not been recovered.")]
+    crossed = "The stolen tools were recovered in a car park, but the van has not been found."
+    assert checks.check_negation_and_modality(span(crossed), ev) == []
+    # the negation moved to the other clause is still a problem
+    moved = checks.check_negation_and_modality(span("The stolen tools were not recovered, but the van has been found."), ev)
+    assert [p.kind for p in moved] == ["negation"]
+    # the claim's negated verb must be one the original affirms, or nothing crossed
+    other = checks.check_negation_and_modality(span("The stolen tools were found, but the keys have not been sold."), ev)
+    assert [p.kind for p in other] == ["negation"]

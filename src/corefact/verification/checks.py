@@ -780,12 +780,17 @@ _NEGATIVE_LEMMAS = {"fail", "refuse", "deny", "reject", "decline", "lack", "prev
 _DOUBT = {"question", "doubt"}  # verbs that say 'not so' about the clause they govern
 
 
-def _negation_explained(lemma: str, args: set[str], ev: dict, evidence: list, claim_words: frozenset = frozenset()) -> bool:
+def _negation_explained(lemma: str, args: set[str], ev: dict, evidence: list, claim_words: frozenset = frozenset(),
+                        affirmed: frozenset = frozenset()) -> bool:
     """Whether the evidence says no about what a negated claim clause is about: a negated clause
-    with its verb or its words, a negative word ('without', 'refused', 'denied') followed
-    within six words by one of them (or governed by one), or a verb of doubt ('questioned whether')
-    with the claim clause's subject, governing words of the claim."""
+    with its verb or its words, or with a verb the claim affirms while the evidence affirms the
+    claim's negated one (the verbs crossed: 'the bags were recovered, but the gun has not been found'
+    for 'the bags were found, but the rifle has not been recovered'), a negative word ('without',
+    'refused', 'denied') followed within six words by one of them (or governed by one), or a verb of
+    doubt ('questioned whether') with the claim clause's subject, governing words of the claim."""
     if any(f[0] and (key == lemma or f[2] & args) for key, fs in ev.items() for f in fs):
+        return True
+    if any(not f[0] for f in ev.get(lemma, [])) and any(f[0] for key in affirmed - {lemma} for f in ev.get(key, [])):
         return True
     about = args | {lemma}
     for span in evidence:
@@ -842,13 +847,14 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
     lost = _negation_lost(claim, claim_clauses, ev)
     if lost:
         return lost
+    affirmed = frozenset(key for key, f in claim_clauses.items() if not f[0])
     for lemma, (neg, modals, args, irrealis) in claim_clauses.items():
         if not lemma.isalpha() or len(lemma) < 2:
             continue  # a tokenisation slip ("she ’ s"), not a clause
         comparable = lemma in ev and lemma not in ("be", "have", "do")
         same = [f for f in ev[lemma] if f[2] & args or not args or not f[2]] if comparable else []
         if not same:  # no clause of the evidence says the same thing: a 'not' must be answered
-            if neg and not _negation_explained(lemma, args, ev, evidence, claim_words):
+            if neg and not _negation_explained(lemma, args, ev, evidence, claim_words, affirmed):
                 problems.append(Problem("negation", f"the claim negates '{lemma}'; the original has no negation there", lemma, None, contradicts=False))
             continue
         ev_negs = {f[0] for f in same}
