@@ -332,3 +332,13 @@ def test_verbs_crossed_between_two_clauses_keep_the_negation_where_it_was():
     # the claim's negated verb must be one the original affirms, or nothing crossed
     other = checks.check_negation_and_modality(span("The stolen tools were found, but the keys have not been sold."), ev)
     assert [p.kind for p in other] == ["negation"]
+
+
+def test_two_names_the_original_has_the_other_way_round_are_swapped():
+    text = "Ines Roth, Halvorsen's chief engineer, said the bridge would open in May. The ferry runs from Oslo to Bergen. It links Oslo and Bergen daily."
+    found = lambda claim: [p.claim for p in checks._reversed_phrases(span(claim), text)]  # noqa: E731
+    assert found("Halvorsen Roth, Ines's chief engineer, said the bridge would open.")
+    assert found("The ferry runs from Bergen to Oslo.") == ["Bergen"]
+    # names joined by 'and' or 'with' may come in either order; the original's own order is fine
+    assert found("The ferry links Bergen and Oslo daily.") == []
+    assert found("The ferry runs from Oslo to Bergen.") == []

@@ -295,7 +295,7 @@ def check_names(claim, evidence: list, article_words: set[str], article_text: st
     if article_text:
         problems += _pieced_names(claim, article_text)
     problems += (_lexical_swaps(claim, evidence, article_text) or _role_swaps(claim, evidence) or _subject_swaps(claim, evidence)
-                 or _mirrored_swaps(claim, evidence))
+                 or _mirrored_swaps(claim, evidence) or _reversed_phrases(claim, article_text))
     return problems
 
 
@@ -518,6 +518,41 @@ def _mirrored_swaps(claim, evidence: list) -> list[Problem]:
                 x = sorted(only_a & whole.get(b, set()))[0]
                 return [Problem("name", f"'{a}' is where the original has '{b}' ({x[0]} {x[1]}), and '{b}' where it has '{a}': names swapped", a, b)]
     return []
+
+
+_SYMMETRIC = {"and", "or", "nor", "with", "v", "vs", "versus", "the", "both", "between"}
+_NEAR_CHARS = 30  # the words between two names of one phrase
+
+
+def _reversed_phrases(claim, article_text: str) -> list[Problem]:
+    """Two names close together in the claim that the original has the other way round, in the
+    same words ('from Mexico to Russia' where the original has 'from Russia to Mexico',
+    'Balochistan's Pakistan province' for 'Pakistan's Balochistan province'), and never the claim's
+    way. Names joined only by 'and', 'with', 'v' or commas may come in either order."""
+    if not article_text:
+        return []
+    text, lower = claim.text, _spaced(article_text)
+    found = []
+    for name in _span_names(claim):
+        if len(name) > 2 and name.lower() in lower:
+            found += [(m.start(), m.end()) for m in re.finditer(r"(?<![\w'])" + re.escape(name) + r"(?![\w])", text)]
+    for s1, e1 in sorted(found):
+        for s2, e2 in sorted(found):
+            between = text[e1:s2]
+            if not 0 < len(between) <= _NEAR_CHARS or set(re.findall(r"\w+", between.lower())) <= _SYMMETRIC:
+                continue
+            a, b = text[s1:e1], text[s2:e2]
+            if a.lower() in b.lower() or b.lower() in a.lower():
+                continue
+            said, reversed_ = _spaced(text[s1:e2]), _spaced(b + between + a)
+            if reversed_ in lower and said not in lower:
+                return [Problem("name", f"'{text[s1:e2]}' where the original has '{b + between + a}': names swapped", a, b)]
+    return []
+
+
+@lru_cache(maxsize=64)
+def _spaced(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _clause_subject(tok):
