@@ -342,3 +342,10 @@ def test_two_names_the_original_has_the_other_way_round_are_swapped():
     # names joined by 'and' or 'with' may come in either order; the original's own order is fine
     assert found("The ferry links Bergen and Oslo daily.") == []
     assert found("The ferry runs from Oslo to Bergen.") == []
+
+
+def test_the_subject_of_a_verb_holds_its_object_as_a_possessor_would():
+    ev = [span("Tomas Brandt's late goal won the match in the rain.")]
+    swapped = checks._role_swaps(span("Ashford United scored the late goal against Tomas Brandt."), ev)
+    assert swapped and {p.kind for p in swapped} == {"name"}
+    assert checks._role_swaps(span("Tomas Brandt scored the late goal against Ashford United."), ev) == []

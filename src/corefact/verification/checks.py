@@ -367,6 +367,9 @@ def _name_anchors(span) -> dict[str, set[tuple[str, str]]]:
             verb = e.root.head
             out[key].update(("nsubj", c.lemma_.lower()) for c in verb.children
                             if c.dep_ == "conj" and c.pos_ == "VERB" and not any(d.dep_.startswith("nsubj") for d in c.children))
+            # 'Hazard scored the opening goal' says what 'Hazard's opening goal' says
+            out[key].update(("poss", c.lemma_.lower()) for c in verb.children
+                            if c.dep_ == "dobj" and c.pos_ == "NOUN" and not any(d.dep_ == "poss" for d in c.children))
     return out
 
 
