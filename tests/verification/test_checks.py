@@ -349,3 +349,15 @@ def test_the_subject_of_a_verb_holds_its_object_as_a_possessor_would():
     swapped = checks._role_swaps(span("Ashford United scored the late goal against Tomas Brandt."), ev)
     assert swapped and {p.kind for p in swapped} == {"name"}
     assert checks._role_swaps(span("Tomas Brandt scored the late goal against Ashford United."), ev) == []
+
+
+def test_a_proposal_is_only_what_is_proposed():
+    # a caption run into the next sentence: 'altered' is parsed under 'asked', but nothing asks it
+    ev = [span("Tom Reed asked pupils at Hill Primary School in Ledbury, pictured, to make the changes to their test answers "
+               "The 31-year-old also altered a number of the answers himself before the papers were sent off.")]
+    assert checks.check_negation_and_modality(span("The 31-year-old also altered a number of the answers himself."), ev) == []
+    assert [p.kind for p in checks.check_negation_and_modality(span("The pupils made the changes to their test answers."), ev)] == ["modality"]
+    proposed = [span("The board proposed that the chairman resign before the vote.")]
+    assert [p.kind for p in checks.check_negation_and_modality(span("The chairman resigned before the vote."), proposed)] == ["modality"]
+    asked = [span("Reporters asked whether the chairman resigned before the vote.")]
+    assert [p.kind for p in checks.check_negation_and_modality(span("The chairman resigned before the vote."), asked)] == ["modality"]

@@ -727,10 +727,20 @@ _IRREALIS = {"urge", "ask", "call", "want", "plan", "hope", "expect", "propose",
 _DIRECTIVE = {"tell", "order", "advise", "instruct", "encourage", "persuade", "invite", "force", "allow"}
 
 
+# verbs of asking and proposing: what they govern is only urged when it is an infinitive, a bare
+# verb ('proposed that he resign'), a question ('asked whether') or a modal's ('suggested it should')
+_PROPOSING = {"ask", "call", "demand", "propose", "recommend", "request", "suggest", "urge", "consider"}
+
+
 def _irrealis(v) -> bool:
     """A clause only wished, urged or planned: 'urged lenders to suspend repayments', 'told patients
-    to stop taking medication' (but 'told reporters that it stopped' reports a fact)."""
+    to stop taking medication' (but 'told reporters that it stopped' reports a fact, and 'asked
+    them to. He altered the answers', a caption run into a sentence, is no proposal of 'altered'). A
+    present tense under a past 'proposed that' is the bare verb ('proposed that he resign')."""
     head = v.head.lemma_.lower()
+    if v.dep_ == "ccomp" and head in _PROPOSING:
+        return v.tag_ in ("VB", "VBP") and v.head.tag_ == "VBD" or v.tag_ == "VB" or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") or c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD")
+                                     for c in v.children)
     return v.dep_ in ("xcomp", "ccomp") and head in _IRREALIS or v.dep_ == "xcomp" and head in _DIRECTIVE
 
 
