@@ -26,16 +26,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def f1(tokens: Counter, refs: list[Counter]) -> float:
-    n, best = sum(tokens.values()), 0.0
-    for ref in refs:
-        m = sum((tokens & ref).values())
-        if m:
-            p, r = m / n, m / sum(ref.values())
-            best = max(best, 2 * p * r / (p + r))
-    return best
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "summ_bbc_dev.jsonl")
@@ -47,6 +37,7 @@ def main() -> None:
 
     from corefact.eval.data import read_jsonl
     from corefact.eval.split import is_eval
+    from corefact.eval.summarize import rouge1_f1
     from corefact.ingest import load_article
     from corefact.nlp import parse
     from corefact.select import content_lemmas, core_fact, eligible, leans_on_previous, lede, score_sentences, select_brief, shipped_redundancy
@@ -65,7 +56,7 @@ def main() -> None:
         bags = [Counter(tok.tokenize(s.text)) for s in sents]
 
         def score(idx) -> float:
-            return f1(sum((bags[i] for i in idx), Counter()), refs)
+            return rouge1_f1(sum((bags[i] for i in idx), Counter()), refs)
 
         shipped = select_brief(parsed, scored, args.k, first)
         rows["brief"].append(score([s.index for s in shipped]))

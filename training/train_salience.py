@@ -45,16 +45,6 @@ TIE = 0.001  # ROUGE-1 F1 (0.1 points)
 BRIEF_LENGTHS = (3, 4)  # the issue's k=3 and the default length of `corefact explain`
 
 
-def _f1(toks: Counter, refs: list[Counter]) -> float:
-    n, best = sum(toks.values()), 0.0
-    for ref in refs:
-        m = sum((toks & ref).values())
-        if m:
-            p, r = m / n, m / sum(ref.values())
-            best = max(best, 2 * p * r / (p + r))
-    return best
-
-
 def _fit(blocks: list[tuple[np.ndarray, np.ndarray, float]], ridge: float) -> np.ndarray:
     """Weighted ridge regression on within-article centred blocks (features, targets, weight)."""
     X = np.vstack([x - x.mean(axis=0) for x, _, _ in blocks])
@@ -75,6 +65,7 @@ def main() -> None:
 
     from corefact.eval.data import read_jsonl
     from corefact.eval.split import is_eval
+    from corefact.eval.summarize import rouge1_f1
     from corefact.ingest import load_article
     from corefact.nlp import parse
     from corefact.select import BRIEF_MODELS, FEATURES, brief_model, core_fact, eligible, lede, scored_with, select_brief, sentence_features
@@ -95,8 +86,8 @@ def main() -> None:
             shown = [i for i, s in enumerate(parsed.sents) if eligible(s)]
             opening = shown[: len(lede([parsed.sents[i] for i in shown]))]
             body = shown[len(opening):]
-            alone = np.array([_f1(b, refs) for b in bags])
-            with_lede = np.array([_f1(sum((bags[j] for j in opening), bags[i].copy()), refs) for i in range(len(bags))])
+            alone = np.array([rouge1_f1(b, refs) for b in bags])
+            with_lede = np.array([rouge1_f1(sum((bags[j] for j in opening), bags[i].copy()), refs) for i in range(len(bags))])
             for model, rows_used, y in (("core", shown, alone), (brief_model(parsed), body, with_lede)):
                 if len(rows_used) >= 2:
                     blocks[model].append((X[rows_used], y[rows_used], 1.0 / len(rows)))
@@ -113,7 +104,7 @@ def main() -> None:
             scored = scored_with(parsed, feats, models[brief_model(parsed)]["weights"], models["core"]["weights"])
             for k in BRIEF_LENGTHS:
                 brief = select_brief(parsed, scored, k, core_fact(scored), redundancy=r)
-                per_set[name].append(_f1(Counter(tok.tokenize(" ".join(s.text for s in brief))), refs))
+                per_set[name].append(rouge1_f1(Counter(tok.tokenize(" ".join(s.text for s in brief))), refs))
         by_redundancy[r] = float(np.mean([np.mean(v) for v in per_set.values()]))
         print(f"redundancy {r}: training ROUGE-1 F1 of briefs of {' and '.join(map(str, BRIEF_LENGTHS))} sentences " + ", ".join(f"{n} {100 * np.mean(v):.2f}" for n, v in per_set.items()))
     best = max(by_redundancy.values())

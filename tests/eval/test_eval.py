@@ -1,6 +1,6 @@
 from corefact.eval.peers import lead, oracle, random_k
 from corefact.eval.qa import f1, normalize
-from corefact.eval.summarize import _scorer, best_rouge, paired_bootstrap
+from corefact.eval.summarize import _scorer, best_rouge, paired_bootstrap, rouge1_f1
 
 
 def test_squad_normalisation_and_f1():
@@ -16,6 +16,20 @@ def test_best_reference_per_metric():
     both = best_rouge(scorer, refs, "the cat sat on the mat")
     assert both["rouge1"] == 1.0
     assert best_rouge(scorer, refs[::-1], "the cat sat on the mat") == both
+
+
+def test_rouge1_of_tokenised_text_is_rouge_scores_own():
+    from collections import Counter
+
+    from rouge_score import tokenizers
+
+    tok = tokenizers.DefaultTokenizer(use_stemmer=True)
+    refs = ["The ferry sank off the coast on Monday, officials said.", "A ferry sank on Monday."]
+    summary = "Officials said the ferry was sinking off the coast."
+    expected = best_rouge(_scorer(), refs, summary)["rouge1"]
+    assert 0 < expected < 1
+    assert abs(rouge1_f1(Counter(tok.tokenize(summary)), [Counter(tok.tokenize(r)) for r in refs]) - expected) < 1e-9
+    assert rouge1_f1(Counter(tok.tokenize("Nothing alike here.")), [Counter(tok.tokenize(refs[1]))]) == 0.0
 
 
 def test_baselines():
