@@ -40,7 +40,7 @@ def main() -> None:
     from corefact.eval.summarize import rouge1_f1
     from corefact.ingest import load_article
     from corefact.nlp import parse
-    from corefact.select import content_lemmas, core_fact, eligible, leans_on_previous, lede, score_sentences, select_brief, shipped_redundancy
+    from corefact.select import _jaccard, content_lemmas, core_fact, eligible, leans_on_previous, lede, score_sentences, select_brief, shipped_redundancy
 
     tok = tokenizers.DefaultTokenizer(use_stemmer=True)
     red = shipped_redundancy()
@@ -62,14 +62,11 @@ def main() -> None:
         rows["brief"].append(score([s.index for s in shipped]))
         opening = [first.index] + [s.index for s in lede([s.sent for s in scored if eligible(s.sent)]) if s.index != first.index]
         opening = opening[: args.k]
-        # the same selection with every sentence allowed
+        # the same selection (select_brief's MMR) with every sentence allowed
         words = {s.index: set(content_lemmas(parsed, s)) for s in sents}
         chosen, pool = list(opening), [s for s in scored if s.sent.index not in opening]
         while len(chosen) < args.k and pool:
-            def mmr(c):
-                sim = max(len(words[c.sent.index] & words[j]) / (len(words[c.sent.index] | words[j]) or 1) for j in chosen)
-                return c.score - red * sim * 5
-            best = max(pool, key=mmr)
+            best = max(pool, key=lambda c: c.score - red * 5 * max(_jaccard(words[c.sent.index], words[j]) for j in chosen))
             chosen.append(best.sent.index)
             pool.remove(best)
         rows["same scores, any sentence"].append(score(chosen))

@@ -739,8 +739,9 @@ def _irrealis(v) -> bool:
     present tense under a past 'proposed that' is the bare verb ('proposed that he resign')."""
     head = v.head.lemma_.lower()
     if v.dep_ == "ccomp" and head in _PROPOSING:
-        return v.tag_ in ("VB", "VBP") and v.head.tag_ == "VBD" or v.tag_ == "VB" or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") or c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD")
-                                     for c in v.children)
+        bare = v.tag_ == "VB" or v.tag_ == "VBP" and v.head.tag_ == "VBD"  # 'proposed that he resign'
+        return bare or any(c.dep_ == "mark" and c.lower_ in ("whether", "if") or c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "MD")
+                           for c in v.children)
     return v.dep_ in ("xcomp", "ccomp") and head in _IRREALIS or v.dep_ == "xcomp" and head in _DIRECTIVE
 
 
