@@ -361,3 +361,15 @@ def test_a_proposal_is_only_what_is_proposed():
     assert [p.kind for p in checks.check_negation_and_modality(span("The chairman resigned before the vote."), proposed)] == ["modality"]
     asked = [span("Reporters asked whether the chairman resigned before the vote.")]
     assert [p.kind for p in checks.check_negation_and_modality(span("The chairman resigned before the vote."), asked)] == ["modality"]
+
+
+def test_a_date_of_the_original_moved_to_another_event_is_a_shift():
+    ev = [span("The tour bus caught fire on Thursday morning near Leeds, and the band still played a concert in Leeds on Sunday.")]
+    lower = ev[0].text.lower()
+    assert [p.kind for p in checks.check_dates(span("The tour bus caught fire on Sunday."), ev, lower)] == ["date"]
+    assert checks.check_dates(span("The tour bus caught fire on Thursday."), ev, lower) == []
+    assert checks.check_dates(span("The band played a concert in Leeds on Sunday."), ev, lower) == []
+    rescued = [span("From Friday to Monday, 300 people were rescued by the coast guard.")]
+    lower = rescued[0].text.lower()
+    assert [p.kind for p in checks.check_dates(span("300 people were rescued from Monday to Monday."), rescued, lower)] == ["date"]
+    assert checks.check_dates(span("300 people were rescued from Friday to Monday."), rescued, lower) == []

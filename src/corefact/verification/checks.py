@@ -646,15 +646,31 @@ def _date_words(span) -> list[tuple[str, str]]:
 
 
 def _find_date_words(span) -> list[tuple[str, str]]:
-    out = []
+    return [(kind, word) for kind, word, _ in _date_tokens(span)]
+
+
+def _date_tokens(span):
+    """(kind, word, token) of the weekday, month and year words of a span."""
     for t in span:
         low = t.lower_
         if low in WEEKDAYS:
-            out.append(("weekday", low))
+            yield "weekday", low, t
         elif low in MONTHS and (len(low) > 3 and (t.ent_type_ == "DATE" or t.text[:1].isupper()) or t.text == "May" and _month_may(t)):
-            out.append(("month", low))
+            yield "month", low, t
         elif re.fullmatch(r"(1[89]|20)\d\d", t.text) and t.ent_type_ == "DATE":
-            out.append(("year", t.text))
+            yield "year", t.text, t
+
+
+def _find_dated(span) -> dict[tuple[str, tuple[str, str]], set[str]]:
+    """(kind, where a date attaches) -> its words: 'caught fire on a freeway Thursday morning' gives
+    ('weekday', ('npadvmod', 'catch')) -> {'thursday'}; 'from Friday to Monday' attaches its two
+    days to 'from' and 'to'. A date word inside a longer date ('Thursday morning') attaches where
+    that date does."""
+    out: dict[tuple[str, tuple[str, str]], set[str]] = {}
+    for kind, word, t in _date_tokens(span):
+        while t.dep_ in ("compound", "nummod", "amod", "npadvmod", "appos") and t.head.ent_type_ in ("DATE", "TIME") and t.head.i != t.i:
+            t = t.head
+        out.setdefault((kind, _anchor(t)), set()).add(word)
     return out
 
 
@@ -680,8 +696,19 @@ def _dated_elsewhere(claim, kind: str, word: str, evidence: list) -> bool:
 def check_dates(claim, evidence: list, article_lower: str) -> list[Problem]:
     problems = []
     ev_words = [w for span in evidence for w in _date_words(span)]
-    for kind, word in _date_words(claim):
+    ev_dated: dict[tuple[str, tuple[str, str]], set[str]] = {}
+    for span in evidence:
+        for where, words in _per_span(span, _find_dated).items():
+            ev_dated.setdefault(where, set()).update(words)
+    for kind, word in dict.fromkeys(_date_words(claim)):
         if any(w == word for _, w in ev_words):
+            # the word is there, but is it where the claim puts it? ('caught fire Sunday' where the
+            # evidence has the fire on Thursday and a concert on Sunday)
+            moved = [(where, ev_dated[where]) for where, words in _per_span(claim, _find_dated).items()
+                     if word in words and where[0] == kind and ev_dated.get(where) and word not in ev_dated[where]]
+            if moved and not _dated_elsewhere(claim, kind, word, evidence):
+                (_, (rel, head)), other = moved[0]
+                problems.append(Problem("date", f"'{word}' ({rel} {head}) but the original says '{sorted(other)[0]}' there", word, sorted(other)[0]))
             continue
         other = [w for k, w in ev_words if k == kind]
         if other and _dated_elsewhere(claim, kind, word, evidence):
