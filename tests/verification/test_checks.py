@@ -320,6 +320,10 @@ def test_a_verb_of_doubt_answers_a_negated_claim_about_what_it_governs():
     # a 'not' about something the doubt does not govern still needs its own evidence
     problems = checks.check_negation_and_modality(span("The coach does not enjoy training."), ev)
     assert [p.kind for p in problems] == ["negation"]
+    # and the coach believing what he questioned is the negation lost
+    believed = checks.check_negation_and_modality(span("The coach does believe Brandt can win the league."), ev)
+    assert [p.kind for p in believed] == ["negation"]
+    assert checks.check_negation_and_modality(span("The coach does believe the weather will turn."), ev) == []
 
 
 def test_verbs_crossed_between_two_clauses_keep_the_negation_where_it_was():

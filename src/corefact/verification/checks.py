@@ -875,15 +875,38 @@ def _negation_explained(lemma: str, args: set[str], ev: dict, evidence: list, cl
             if t.lemma_.lower() in _DOUBT:
                 # 'The pundit questioned whether Arsenal can win with Giroud' for 'The pundit does not
                 # believe Giroud can lead': the same subject doubts what the claim denies
-                subject = {w.lemma_.lower() for c in t.children if c.dep_ == "nsubj" for w in c.subtree}
-                governed = {w.lemma_.lower() for c in t.children if c.dep_ in ("ccomp", "xcomp", "dobj") for w in c.subtree if not w.is_stop}
-                if subject & args and governed & claim_words:
+                if _doubts(t, args, claim_words):
                     return True
             elif t.lower_ in _NEGATIVE_WORDS or t.lemma_.lower() in _NEGATIVE_LEMMAS:
                 window = toks[i + 1:i + 7] + [t.head]  # a negation reaches forward, and to its head
                 if any(w.lemma_.lower() in about or w.lower_ in about for w in window):
                     return True
     return False
+
+
+def _doubts(verb, args: set[str], claim_words: frozenset) -> bool:
+    """Whether a verb of doubt has a subject among a claim clause's words and governs words of the
+    claim ('The pundit questioned whether Arsenal can win with Giroud', for a claim about what the
+    pundit believes of Giroud)."""
+    subject = {w.lemma_.lower() for c in verb.children if c.dep_ == "nsubj" for w in c.subtree}
+    governed = {w.lemma_.lower() for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj") for w in c.subtree if not w.is_stop}
+    return bool(subject & args and governed & claim_words)
+
+
+_BELIEF = {"believe", "think", "expect", "trust"}
+
+
+def _belief_doubted(claim_clauses: dict, evidence: list, claim_words: frozenset) -> list[Problem]:
+    """A claim that someone believes what the original has them doubt ('The pundit does believe
+    Giroud can lead' where the pundit questioned whether Arsenal can win with Giroud)."""
+    for lemma, (neg, _, args, _) in claim_clauses.items():
+        if neg or lemma not in _BELIEF:
+            continue
+        for span in evidence:
+            for t in span:
+                if t.lemma_.lower() in _DOUBT and _doubts(t, args, claim_words):
+                    return [Problem("negation", f"the claim says '{lemma}' where the original doubts it ('{t.text}')", lemma, t.text)]
+    return []
 
 
 def _negation_lost(claim, claim_clauses: dict, ev: dict) -> list[Problem]:
@@ -920,7 +943,7 @@ def check_negation_and_modality(claim, evidence: list) -> list[Problem]:
     # 'orders him to pay': an infinitive of the claim states nothing as fact, however it is parsed
     infinitives = {_key(v) for v in claim if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)}
     claim_words = frozenset(t.lemma_.lower() for t in claim if t.is_alpha and not t.is_stop)
-    lost = _negation_lost(claim, claim_clauses, ev)
+    lost = _negation_lost(claim, claim_clauses, ev) or _belief_doubted(claim_clauses, evidence, claim_words)
     if lost:
         return lost
     affirmed = frozenset(key for key, f in claim_clauses.items() if not f[0])
