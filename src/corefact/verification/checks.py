@@ -707,8 +707,8 @@ def check_dates(claim, evidence: list, article_lower: str) -> list[Problem]:
             moved = [(where, ev_dated[where]) for where, words in _per_span(claim, _find_dated).items()
                      if word in words and where[0] == kind and ev_dated.get(where) and word not in ev_dated[where]]
             if moved and not _dated_elsewhere(claim, kind, word, evidence):
-                (_, (rel, head)), other = moved[0]
-                problems.append(Problem("date", f"'{word}' ({rel} {head}) but the original says '{sorted(other)[0]}' there", word, sorted(other)[0]))
+                (_, (_, head)), other = moved[0]
+                problems.append(Problem("date", f"'{word}' for '{head}' but the original says '{sorted(other)[0]}' there", word, sorted(other)[0]))
             continue
         other = [w for k, w in ev_words if k == kind]
         if other and _dated_elsewhere(claim, kind, word, evidence):
