@@ -289,7 +289,7 @@ def test_names_that_trade_places_across_the_article_are_swapped():
                      "The jury later sentenced Alan Reed to life in prison for the attack.")
     evidence = [doc[:]]
     swapped = checks._mirrored_swaps(span("The mother of Alan Reed spoke as the jury sentenced Tom Price."), evidence)
-    assert swapped and {swapped[0].claim, swapped[0].original} == {"price", "reed"}
+    assert swapped and {swapped[0].claim, swapped[0].original} == {"Tom Price", "Alan Reed"}  # as the claim writes them
     # each name where the original has it, in other words: no swap
     assert checks._mirrored_swaps(span("The mother of Tom Price spoke as the jury sentenced Alan Reed."), evidence) == []
 

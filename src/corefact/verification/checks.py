@@ -475,9 +475,18 @@ def _lexical_swaps(claim, evidence: list, article_text: str = "") -> list[Proble
     return []
 
 
+def _written(span) -> dict[str, str]:
+    """A span's names by key (last word, lower-cased) -> as the span writes them, for messages."""
+    out: dict[str, str] = {}
+    for key, e in _keyed_names(span):
+        out.setdefault(key, re.sub(r"(?:'s|’s|')$", "", e.text))
+    return out
+
+
 def _role_swaps(claim, evidence: list) -> list[Problem]:
     """Two names of the original trading places: each now attached where the other was."""
     c = _name_anchors(claim)
+    written = _written(claim)
     places = {key for key, _ in _keyed_names(claim, ("GPE", "LOC"))}
     e: dict[str, set[tuple[str, str]]] = {}
     for span in evidence:
@@ -494,7 +503,8 @@ def _role_swaps(claim, evidence: list) -> list[Problem]:
             rivals = [m for m, ev_anchors in e.items() if m != name and anchor in ev_anchors and m in c and not (c[m] & ev_anchors)
                       and not ({name, m} <= places and re.search(rf"\b{re.escape(name)}\W{{1,3}}{re.escape(m)}\b|\b{re.escape(m)}\W{{1,3}}{re.escape(name)}\b", claim.text.lower()))]
             if rivals:
-                problems.append(Problem("name", f"'{name}' is where the original has '{rivals[0]}' ({anchor[0]} {anchor[1]}): names swapped", name, rivals[0]))
+                a, b = written.get(name, name), written.get(rivals[0], rivals[0])
+                problems.append(Problem("name", f"'{a}' stands where the original has '{b}' (with '{anchor[1]}'): names swapped", a, b))
                 break
     return problems
 
@@ -519,7 +529,9 @@ def _mirrored_swaps(claim, evidence: list) -> list[Problem]:
             only_b = {x for x in b_anchors - whole.get(b, set()) if x[0] not in _LOOSE}
             if only_a & whole.get(b, set()) and only_b & whole.get(a, set()):
                 x = sorted(only_a & whole.get(b, set()))[0]
-                return [Problem("name", f"'{a}' is where the original has '{b}' ({x[0]} {x[1]}), and '{b}' where it has '{a}': names swapped", a, b)]
+                written = _written(claim)
+                a, b = written.get(a, a), written.get(b, b)
+                return [Problem("name", f"'{a}' stands where the original has '{b}' (with '{x[1]}'), and '{b}' where it has '{a}': names swapped", a, b)]
     return []
 
 
