@@ -228,8 +228,11 @@ def _explicit_exact(claim, n: Num) -> bool:
 
 
 
+_POSSESSIVE = r"(?:'s|’s|')$"  # "Arsenal's", "Jones'"
+
+
 def _name_tokens(text: str) -> list[str]:
-    words = (re.sub(r"(?:'s|’s|')$", "", w).rstrip(".") for w in re.findall(r"\w[\w.'’-]*", text.strip()))
+    words = (re.sub(_POSSESSIVE, "", w).rstrip(".") for w in re.findall(r"\w[\w.'’-]*", text.strip()))
     return [w.lower() for w in words if w and w.lower() not in ("the", "of", "and")]
 
 
@@ -398,7 +401,7 @@ def _span_names(span) -> set[str]:
     found = set()
     for e in ents(span.doc):
         if span.start <= e.start and e.end <= span.end and e.label_ in NAMES:
-            found.add(re.sub(r"^(?:the|The)\s+|(?:'s|’s|')$", "", e.text))
+            found.add(re.sub(r"^(?:the|The)\s+|" + _POSSESSIVE, "", e.text))
     run: list[str] = []
     for t in list(span) + [None]:
         if t is not None and t.pos_ == "PROPN" and t.text[:1].isupper():
@@ -479,18 +482,17 @@ def _written(span) -> dict[str, str]:
     """A span's names by key (last word, lower-cased) -> as the span writes them, for messages."""
     out: dict[str, str] = {}
     for key, e in _keyed_names(span):
-        out.setdefault(key, re.sub(r"(?:'s|’s|')$", "", e.text))
+        out.setdefault(key, re.sub(_POSSESSIVE, "", e.text))
     return out
 
 
 def _role_swaps(claim, evidence: list) -> list[Problem]:
     """Two names of the original trading places: each now attached where the other was."""
-    c = _name_anchors(claim)
-    written = _written(claim)
+    c = _per_span(claim, _name_anchors)
     places = {key for key, _ in _keyed_names(claim, ("GPE", "LOC"))}
     e: dict[str, set[tuple[str, str]]] = {}
     for span in evidence:
-        for k, v in _name_anchors(span).items():
+        for k, v in _per_span(span, _name_anchors).items():
             e.setdefault(k, set()).update(v)
     listing = claim.text.count(";") >= 2
     problems = []
@@ -503,6 +505,7 @@ def _role_swaps(claim, evidence: list) -> list[Problem]:
             rivals = [m for m, ev_anchors in e.items() if m != name and anchor in ev_anchors and m in c and not (c[m] & ev_anchors)
                       and not ({name, m} <= places and re.search(rf"\b{re.escape(name)}\W{{1,3}}{re.escape(m)}\b|\b{re.escape(m)}\W{{1,3}}{re.escape(name)}\b", claim.text.lower()))]
             if rivals:
+                written = _written(claim)
                 a, b = written.get(name, name), written.get(rivals[0], rivals[0])
                 problems.append(Problem("name", f"'{a}' stands where the original has '{b}' (with '{anchor[1]}'): names swapped", a, b))
                 break
@@ -519,7 +522,7 @@ def _mirrored_swaps(claim, evidence: list) -> list[Problem]:
     article is searched, for rewrites that say it in other sentences than any one of the original."""
     if not evidence:
         return []
-    c = _name_anchors(claim)
+    c = _per_span(claim, _name_anchors)
     whole = _per_span(evidence[0].doc[:], _name_anchors)
     for a, a_anchors in c.items():
         for b, b_anchors in c.items():
