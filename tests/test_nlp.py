@@ -2,7 +2,7 @@ import pytest
 
 from corefact.errors import TooShortError
 from corefact.ingest import load_article
-from corefact.nlp import parse
+from corefact.nlp import parse, quotations
 
 from .conftest import parsed_text
 
@@ -36,6 +36,37 @@ def test_a_quotation_that_never_closes_holds_no_sentences_together():
     # an extract cut inside a quotation: the sentences after it are sentences of their own
     p = parsed_text('The coach said: "It is a great challenge. The club appointed him on Monday. He starts in May.')
     assert [s.text for s in p.sents] == ['The coach said: "It is a great challenge.', "The club appointed him on Monday.", "He starts in May."]
+
+
+def test_each_paragraph_of_a_long_quotation_is_a_sentence_of_its_own():
+    # news style opens every paragraph of a quotation and closes only the last; run together in
+    # one line, the quotation's paragraphs must not glue the sentences after them into one unit
+    p = parsed_text(
+        'The award was presented on Sunday. "They give me a new energy every year. '
+        '"To recognise me in this way is a great honour." The actor Clive Owen said it "meant a lot" to be there. '
+        'He said: "Just to be here is enough. It is great." The show ended late.'
+    )
+    assert [s.text for s in p.sents] == [
+        "The award was presented on Sunday.",
+        '"They give me a new energy every year.',
+        '"To recognise me in this way is a great honour."',
+        'The actor Clive Owen said it "meant a lot" to be there.',
+        'He said: "Just to be here is enough. It is great."',
+        "The show ended late.",
+    ]
+
+
+def test_a_figure_in_millions_ends_its_sentence():
+    # spaCy keeps "m." whole as an abbreviation; after a figure it is millions and a full stop
+    p = parsed_text("The cuts will save more than $375m. As part of the plan, the firm halved its dividend. Shares rose.")
+    assert [s.text for s in p.sents] == ["The cuts will save more than $375m.", "As part of the plan, the firm halved its dividend.", "Shares rose."]
+
+
+def test_quotations_open_and_close_by_their_place():
+    text = 'He said: "A plan. "Then more," she added, calling it "so-called" art.\n\n"Cut off here\nNext line.'
+    assert [text[a:b] for a, b in quotations(text)] == ['"A plan.', '"Then more,"', '"so-called"', '"Cut off here']
+    curly = "“One.\n\n“Two,” he said."
+    assert [curly[a:b] for a, b in quotations(curly)] == ["“One.", "“Two,”"]
 
 
 def test_closing_quote_stays_with_its_sentence(flood):

