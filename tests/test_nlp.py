@@ -56,10 +56,48 @@ def test_each_paragraph_of_a_long_quotation_is_a_sentence_of_its_own():
     ]
 
 
+def test_a_quotation_an_extract_broke_off_ends_where_another_opens():
+    # the reference extract leaves the lawyer's quotation open; Mr Boyd's opens a new one
+    p = parsed_text(
+        'His lawyer added: "He was living on welfare and could not even download software. '
+        'He said 29% of software in Britain was pirated. Mr Boyd said: "It was truly global." The case goes on.'
+    )
+    assert [s.text for s in p.sents] == [
+        'His lawyer added: "He was living on welfare and could not even download software.',
+        "He said 29% of software in Britain was pirated.",
+        'Mr Boyd said: "It was truly global."',
+        "The case goes on.",
+    ]
+
+
 def test_a_figure_in_millions_ends_its_sentence():
     # spaCy keeps "m." whole as an abbreviation; after a figure it is millions and a full stop
     p = parsed_text("The cuts will save more than $375m. As part of the plan, the firm halved its dividend. Shares rose.")
     assert [s.text for s in p.sents] == ["The cuts will save more than $375m.", "As part of the plan, the firm halved its dividend.", "Shares rose."]
+
+
+def test_a_sentence_spacy_cuts_without_an_end_mark_is_joined_again():
+    # spaCy ends sentences before 'but' and before capitals of a title; no full stop ends them there
+    p = parsed_text(
+        "The Office's Ricky Gervais is writing an episode of hit US cartoon The Simpsons, following an invitation from its creator.\n\n"
+        "It's not fantastically deep but you get quickly drawn into the tale. The series ran for years."
+    )
+    assert [s.text for s in p.sents] == [
+        "The Office's Ricky Gervais is writing an episode of hit US cartoon The Simpsons, following an invitation from its creator.",
+        "It's not fantastically deep but you get quickly drawn into the tale.",
+        "The series ran for years.",
+    ]
+
+
+def test_each_item_of_a_list_is_a_unit_of_its_own():
+    p = parsed_text(
+        "The winners were named on Sunday.\n\nThey include:\n - Best lighting design - His Dark Materials designed by Paule Constable at the Olivier\n"
+        " - Best sound design - The Woman in White designed by Mick Potter at the Palace\n\nThe show ended late."
+    )
+    assert [s.text for s in p.sents][2:4] == [
+        "- Best lighting design - His Dark Materials designed by Paule Constable at the Olivier",
+        "- Best sound design - The Woman in White designed by Mick Potter at the Palace",
+    ]
 
 
 def test_quotations_open_and_close_by_their_place():

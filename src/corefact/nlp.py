@@ -140,6 +140,7 @@ class Parsed:
 
 
 _END_PUNCT = ".!?\"'”’)…:"
+_BULLET = re.compile(r"[ \t]*(?:[-–—•*]|\d{1,2}[.)])\s+\S")
 _OPEN_Q = "“"
 _CLOSE_Q = "”"
 
@@ -205,10 +206,12 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _quotation_paragraph(text: str) -> bool:
-    """True when the text starts with a quotation mark that opens a quotation."""
-    lead = re.match(r'\s*(?=["“])', text)
-    return lead is not None and _opens(text, lead.end()) is True
+def _opens_a_quotation(text: str) -> bool:
+    """True when the first quotation mark in the text opens a quotation: a sentence that starts
+    one of its own does not go on with the one before it ('"... of England. "To recognise me ...',
+    'Mr Boyd said: "It was...' after a quotation an extract broke off)."""
+    first = re.search(r'["“”]', text)
+    return first is not None and _opens(text, first.start()) is True
 
 
 def _segments(doc, text: str) -> list[tuple[int, int]]:
@@ -232,6 +235,10 @@ def _segments(doc, text: str) -> list[tuple[int, int]]:
                 # a short line without end punctuation before a capital: a heading or a caption
                 out.append((cut, start + m.start()))
                 cut = start + m.end()
+            elif _BULLET.match(text, start + m.end()):
+                # the next item of a list
+                out.append((cut, start + m.start()))
+                cut = start + m.end()
         out.append((cut, end))
     return [(a, b) for a, b in out if text[a:b].strip()]
 
@@ -240,6 +247,8 @@ def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, in
     """Merge datelines and fragments into the next sentence; keep quotations whole."""
     units: list[list[tuple[int, int]]] = []  # each unit: the ranges it is made of
     pending: Optional[int] = None  # start of a fragment waiting for the next sentence
+    # text set in paragraphs: a line ends each, so a caption cannot run into the sentence after it
+    paragraphed = "\n\n" in text.strip()
     for a, b in ranges:
         if pending is not None:
             a, pending = pending, None
@@ -254,9 +263,12 @@ def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, in
             continue
         if units:
             start, end = units[-1][0][0], units[-1][-1][1]
-            # a quotation that runs on into the next sentence, unless that one opens a new
-            # paragraph of it ('"... of England. "To recognise me ... honour." Owen said ...')
-            if _open_quote(text[start:end]) and not _quotation_paragraph(piece) and "\n\n" not in text[end:a] and len(text[start:b].split()) <= 120:
+            # a quotation that runs on into the next sentence, unless that one opens a quotation
+            # (the next paragraph of it, news style, or another after the first broke off)
+            if _open_quote(text[start:end]) and not _opens_a_quotation(piece) and "\n\n" not in text[end:a] and len(text[start:b].split()) <= 120:
+                units[-1].append((a, b))
+                continue
+            if _cut_short(text[start:end], text[end:a], piece, paragraphed):
                 units[-1].append((a, b))
                 continue
         units.append([(a, b)])
@@ -273,6 +285,17 @@ def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, in
         else:
             out.append((a, b))
     return out
+
+
+def _cut_short(before: str, gap: str, piece: str, paragraphed: bool) -> bool:
+    """Whether spaCy ended a sentence where nothing ends it: no full stop (or other end mark) before
+    the cut, no line break at it, and what follows goes on in lower case ('It's not deep | but you
+    get drawn in') or, in text set in paragraphs, at all ('writing an episode of hit US cartoon |
+    The Simpsons, following an invitation')."""
+    if "\n" in gap or not before.strip() or before.rstrip()[-1] in _END_PUNCT:
+        return False
+    nxt = piece.lstrip()[:1]
+    return nxt.islower() or nxt in ",;)" or (paragraphed and nxt.isupper())
 
 
 def _paragraph_starts(text: str) -> list[int]:
