@@ -17,3 +17,27 @@ def test_dateline_is_stripped_and_recorded():
 def test_plain_sentence_is_its_own_evidence(flood):
     s = as_sentence(flood, flood.sents[1])
     assert s.text == s.evidence[0].text and not s.transformations
+
+
+def test_a_quotation_news_style_leaves_open_is_closed_and_recorded():
+    # the quotation goes on in the next paragraph, so the article leaves out its closing mark
+    p = parsed_text(
+        'Charlton won 4-0 on Saturday. The manager said: "I have a lot of faith in Jonatan. '
+        '"When other clubs called I told him he was going nowhere." The fans cheered.'
+    )
+    s = as_sentence(p, p.sents[1])
+    assert s.text == 'The manager said: "I have a lot of faith in Jonatan."'
+    assert [(t.rule, t.added) for t in s.transformations] == [("close_quotation", '"')]
+    ev = s.evidence[0]
+    assert ev.text == 'The manager said: "I have a lot of faith in Jonatan.'
+    assert apply_transformations(ev.text, ev.start, s.transformations) == s.text
+    # a quotation closed in its own sentence, or one that simply breaks off, is left as it is
+    assert not as_sentence(p, p.sents[2]).transformations
+    cut = parsed_text('The coach said: "It is a great challenge. The club appointed him on Monday. He starts in May.')
+    assert not cut.sents[0].closing_mark
+
+
+def test_an_unknown_transformation_derives_nothing():
+    from corefact.model import Transformation
+
+    assert apply_transformations("Some text.", 0, [Transformation(rule="invent_a_quote", added='"')]) is None

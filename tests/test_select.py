@@ -109,3 +109,11 @@ def test_text_without_paragraph_breaks_gets_the_brief_model_learned_on_such_text
     s = scored[3]
     assert s.score == sum(weights[k] * v for k, v in s.features.items())
     assert load_weights("brief") != weights
+
+
+def test_a_quotation_closed_by_the_next_paragraph_stands_alone_when_attributed():
+    closed = Sent(0, 0, 1, 0, 0, 0, 'The manager said: "I have a lot of faith in Jonatan.', closing_mark='"')
+    assert standalone(closed)
+    unattributed = Sent(0, 0, 1, 0, 0, 0, '"I have a lot of faith in Jonatan.', closing_mark='"')
+    assert not standalone(unattributed)  # whose words they are is in another sentence
+    assert not standalone(Sent(0, 0, 1, 0, 0, 0, 'The manager said: "I have a lot of faith in Jonatan.'))

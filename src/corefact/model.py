@@ -40,8 +40,9 @@ class Article(_Model):
 class Transformation(_Model):
     """A recorded, rule-defined change from the evidence text to the output text."""
 
-    rule: str = Field(description="Name of the rule, e.g. 'strip_dateline', 'strip_quote_marks'.")
-    removed: list[Span] = Field(default_factory=list)
+    rule: str = Field(description="Name of the rule: 'strip_dateline' (removes the dateline) or 'close_quotation' (adds the closing quotation mark that news style leaves out when a quotation goes on in the next paragraph).")
+    removed: list[Span] = Field(default_factory=list, description="The spans of the evidence the rule removed.")
+    added: Optional[str] = Field(None, description="The text the rule added at the end ('close_quotation': the mark).")
 
 
 class Sentence(_Model):
@@ -131,6 +132,7 @@ class QA(_Model):
     answer_span: Optional[Span] = None
     evidence: list[Span]
     question_spans: list[Span] = Field(default_factory=list, description="Article spans the question template was filled with.")
+    transformations: list[Transformation] = Field(default_factory=list, description="The core-fact answer's: those of the core fact.")
 
 
 class Verification(_Model):

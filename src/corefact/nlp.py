@@ -94,6 +94,9 @@ class Sent:
     tok_end: int
     paragraph: int
     text: str
+    # the mark that closes the quotation this sentence leaves open for the next sentence to go on
+    # with in a paragraph of its own (news style closes only a quotation's last paragraph)
+    closing_mark: str = ""
 
     def span(self) -> Span:
         return Span(start=self.start, end=self.end, text=self.text)
@@ -324,6 +327,9 @@ def sentence_units(doc, text: str) -> list[Sent]:
         span = doc.char_span(a, b, alignment_mode="expand")
         ts, te = (span.start, span.end) if span is not None else (0, 0)
         sents.append(Sent(len(sents), a, b, ts, te, p, text[a:b]))
+    for sent, after in zip(sents, sents[1:]):
+        if sent.text[-1] in ".!?…" and _open_quote(sent.text) and _opens_a_quotation(after.text) and after.text[0] in "\"“":
+            sent.closing_mark = "”" if sent.text.rfind(_OPEN_Q) > sent.text.rfind('"') else '"'
     return sents
 
 

@@ -7,6 +7,7 @@ transformation (so a reader can see exactly what was changed).
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from .model import Sentence, Transformation
 from .nlp import Parsed, Sent
@@ -20,29 +21,32 @@ _DATELINE = re.compile(
 
 
 def as_sentence(parsed: Parsed, sent: Sent, paragraph: int = 0) -> Sentence:
-    """An output Sentence for an article sentence, dateline removed (a recorded transformation)."""
-    evidence = sent.span()
+    """An output Sentence for an article sentence, with its recorded transformations: the dateline
+    removed, and a quotation that the article goes on with in the next paragraph closed."""
+    text, transformations = sent.text, []
     m = _DATELINE.match(sent.text)
     if m and m.end() < len(sent.text) - 20:
-        removed = parsed.span(sent.start, sent.start + m.end())
         rest = sent.text[m.end():]
-        rest = rest[0].upper() + rest[1:]
-        return Sentence(
-            text=rest,
-            evidence=[evidence],
-            paragraph=paragraph,
-            transformations=[Transformation(rule="strip_dateline", removed=[removed])],
-        )
-    return Sentence(text=sent.text, evidence=[evidence], paragraph=paragraph)
+        text = rest[0].upper() + rest[1:]
+        transformations.append(Transformation(rule="strip_dateline", removed=[parsed.span(sent.start, sent.start + m.end())]))
+    if sent.closing_mark:
+        text += sent.closing_mark
+        transformations.append(Transformation(rule="close_quotation", added=sent.closing_mark))
+    return Sentence(text=text, evidence=[sent.span()], paragraph=paragraph, transformations=transformations)
 
 
-def apply_transformations(evidence_text: str, start: int, transformations: list[Transformation]) -> str:
-    """Re-derive an output text from its evidence and transformations (used by the checks)."""
+def apply_transformations(evidence_text: str, start: int, transformations: list[Transformation]) -> Optional[str]:
+    """Re-derive an output text from its evidence and transformations (used by the checks); None
+    when a transformation is not one of corefact's rules."""
     text = evidence_text
     for t in transformations:
         if t.rule == "strip_dateline":
             rest = evidence_text[t.removed[-1].end - start:].lstrip()
             text = rest[0].upper() + rest[1:] if rest else rest
+        elif t.rule == "close_quotation" and t.added in ('"', "”"):
+            text += t.added
+        else:
+            return None
     return text
 
 

@@ -65,7 +65,7 @@ def standalone(sent: Sent, opening: bool = True) -> bool:
     (``opening=False`` leaves the first word out of it), and no quotation left open."""
     if opening and opener(sent.text) in DEPENDENT_OPENERS and not _FREE_OPENING.match(sent.text):
         return False
-    t = sent.text
+    t = sent.text + sent.closing_mark  # as shown (rewrite.as_sentence closes the quotation)
     if t.count("“") != t.count("”") or t.count('"') % 2:
         return False
     m = re.fullmatch(r'\s*["“](.+)["”]\s*(.*)', t, flags=re.S)

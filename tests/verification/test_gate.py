@@ -28,3 +28,18 @@ def test_gate_drops_unsupported_answers():
     assert qa_supported(A, good) and not qa_supported(A, bad)
     brief, faq, v = gate(A, core, [core], [good, bad])
     assert faq == [good] and (v.checked, v.supported, v.dropped) == (4, 3, 1)
+
+
+def test_a_closed_quotation_is_supported_only_as_its_rule_derives_it():
+    from corefact.model import Transformation
+
+    art = load_article('The manager said: "I have faith in him. "He is going nowhere." Fans cheered.')
+    ev = [Span(start=0, end=39, text='The manager said: "I have faith in him.')]
+    closed = [Transformation(rule="close_quotation", added='"')]
+    text = 'The manager said: "I have faith in him."'
+    assert sentence_supported(art, Sentence(text=text, evidence=ev, transformations=closed))
+    assert not sentence_supported(art, Sentence(text=text, evidence=ev))  # an added mark needs its rule
+    assert not sentence_supported(art, Sentence(text=text + " He left.", evidence=ev, transformations=closed))
+    core = QA(question="What is the core fact from the original article?", kind="core", answer=text, evidence=ev, transformations=closed)
+    assert qa_supported(art, core)
+    assert not qa_supported(art, core.model_copy(update={"transformations": []}))

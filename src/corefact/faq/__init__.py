@@ -23,7 +23,7 @@ def round_trip(parsed: Parsed, candidates: list[Candidate], index: SentenceIndex
 def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence, n: int, index: SentenceIndex | None = None) -> tuple[list[QA], tuple[int, int]]:
     """The FAQ with ``n`` questions (the core-fact question included), and the round-trip counts
     ``(candidates checked, candidates dropped)``."""
-    faq = [QA(question=CORE_QUESTION, kind="core", answer=core.text, evidence=core.evidence)]
+    faq = [QA(question=CORE_QUESTION, kind="core", answer=core.text, evidence=core.evidence, transformations=core.transformations)]
     sentences = [s.sent for s in scored if eligible(s.sent)]
     candidates = generate(parsed, facts, sentences)
     index = index or SentenceIndex(parsed)

@@ -32,6 +32,9 @@ def qa_supported(article: Article, qa: QA) -> bool:
         return False
     if not all(span_exact(article, s) for s in qa.question_spans):
         return False
+    if qa.transformations:  # the core-fact answer: the core fact's text
+        ev = qa.evidence[0]
+        return qa.answer_span is None and apply_transformations(ev.text, ev.start, qa.transformations) == qa.answer
     if qa.answer_span is None:
         return qa.answer in (" ".join(s.text for s in qa.evidence),) or any(qa.answer in s.text for s in qa.evidence)
     inside = any(s.start <= qa.answer_span.start and qa.answer_span.end <= s.end for s in qa.evidence)
