@@ -377,3 +377,18 @@ def test_a_date_of_the_original_moved_to_another_event_is_a_shift():
     lower = rescued[0].text.lower()
     assert [p.kind for p in checks.check_dates(span("300 people were rescued from Monday to Monday."), rescued, lower)] == ["date"]
     assert checks.check_dates(span("300 people were rescued from Friday to Monday."), rescued, lower) == []
+
+
+def test_a_number_that_is_part_of_a_name_is_checked_as_the_name():
+    original = "John Peel's BBC Radio 1 show is to be succeeded by three shows hosted by three DJs. Channel 4 declined."
+    ev = [span(original)]
+    words = {w.lower().strip(".'s") for w in original.split()}
+    problems = checks.check_names(span("John Peel's BBC Radio 3 show is to be succeeded by three shows."), ev, words, original)
+    assert [(p.kind, p.claim, p.original) for p in problems] == [("name", "Radio 3", "Radio 1")]
+    assert checks.check_names(span("John Peel's BBC Radio 1 show will be succeeded by three shows."), ev, words, original) == []
+    # a score after a name is the number check's business, and a name the original never numbers is left alone
+    assert checks.check_names(span("Peel said Channel 4 and Radio 1 declined."), ev, words, original) == []
+    # the original names both teams, one in the plural
+    teams = "United's Under 18s beat City. England Under 17 star Callum Gribbin scored."
+    words = {w.lower().strip(".'s") for w in teams.split()}
+    assert checks.check_names(span("United's Under 18 side beat City."), [span(teams)], words, teams) == []

@@ -296,9 +296,26 @@ def check_names(claim, evidence: list, article_words: set[str], article_text: st
             problems.append(Problem("name", f"'{t.text}' is not mentioned in the original", t.text, None, contradicts=False))
             flagged.add(low)
     if article_text:
-        problems += _pieced_names(claim, article_text)
+        problems += _pieced_names(claim, article_text) + _numbered_names(claim, article_text)
     problems += (_lexical_swaps(claim, evidence, article_text) or _role_swaps(claim, evidence) or _subject_swaps(claim, evidence)
                  or _mirrored_swaps(claim, evidence) or _reversed_phrases(claim, article_text))
+    return problems
+
+
+def _numbered_names(claim, article_text: str) -> list[Problem]:
+    """A name whose number is part of it ('BBC Radio 3', 'Channel 4') where the original gives the
+    same name another number ('Radio 1'): the number check sees only '3', which may count something
+    else in the original ('three shows')."""
+    problems = []
+    for t in claim:
+        if not (t.text.isdigit() and t.i > claim.start and t.i + 1 < len(t.doc)):
+            continue
+        name = t.doc[t.i - 1]
+        if name.pos_ != "PROPN" or name.is_sent_start or not name.text[:1].isupper() or name.lower_ in MONTHS or t.doc[t.i + 1].text in ("-", "–"):
+            continue
+        written = re.findall(rf"\b{re.escape(name.text)}\s+(\d+)(?:'?s)?\b", article_text)  # 'Under 18s'
+        if written and t.text not in written:
+            problems.append(Problem("name", f"'{name.text} {t.text}' but the original says '{name.text} {written[0]}'", f"{name.text} {t.text}", f"{name.text} {written[0]}"))
     return problems
 
 
