@@ -38,55 +38,55 @@ def test_a_quotation_that_never_closes_holds_no_sentences_together():
     assert [s.text for s in p.sents] == ['The coach said: "It is a great challenge.', "The club appointed him on Monday.", "He starts in May."]
 
 
-def test_each_paragraph_of_a_long_quotation_is_a_sentence_of_its_own():
+UNITS = {
     # news style opens every paragraph of a quotation and closes only the last; run together in
     # one line, the quotation's paragraphs must not glue the sentences after them into one unit
-    p = parsed_text(
+    "each_paragraph_of_a_long_quotation": (
         'The award was presented on Sunday. "They give me a new energy every year. '
         '"To recognise me in this way is a great honour." The actor Clive Owen said it "meant a lot" to be there. '
-        'He said: "Just to be here is enough. It is great." The show ended late.'
-    )
-    assert [s.text for s in p.sents] == [
-        "The award was presented on Sunday.",
-        '"They give me a new energy every year.',
-        '"To recognise me in this way is a great honour."',
-        'The actor Clive Owen said it "meant a lot" to be there.',
-        'He said: "Just to be here is enough. It is great."',
-        "The show ended late.",
-    ]
-
-
-def test_a_quotation_an_extract_broke_off_ends_where_another_opens():
+        'He said: "Just to be here is enough. It is great." The show ended late.',
+        [
+            "The award was presented on Sunday.",
+            '"They give me a new energy every year.',
+            '"To recognise me in this way is a great honour."',
+            'The actor Clive Owen said it "meant a lot" to be there.',
+            'He said: "Just to be here is enough. It is great."',
+            "The show ended late.",
+        ],
+    ),
     # the reference extract leaves the lawyer's quotation open; Mr Boyd's opens a new one
-    p = parsed_text(
+    "a_quotation_an_extract_broke_off": (
         'His lawyer added: "He was living on welfare and could not even download software. '
-        'He said 29% of software in Britain was pirated. Mr Boyd said: "It was truly global." The case goes on.'
-    )
-    assert [s.text for s in p.sents] == [
-        'His lawyer added: "He was living on welfare and could not even download software.',
-        "He said 29% of software in Britain was pirated.",
-        'Mr Boyd said: "It was truly global."',
-        "The case goes on.",
-    ]
-
-
-def test_a_figure_in_millions_ends_its_sentence():
+        'He said 29% of software in Britain was pirated. Mr Boyd said: "It was truly global." The case goes on.',
+        [
+            'His lawyer added: "He was living on welfare and could not even download software.',
+            "He said 29% of software in Britain was pirated.",
+            'Mr Boyd said: "It was truly global."',
+            "The case goes on.",
+        ],
+    ),
     # spaCy keeps "m." whole as an abbreviation; after a figure it is millions and a full stop
-    p = parsed_text("The cuts will save more than $375m. As part of the plan, the firm halved its dividend. Shares rose.")
-    assert [s.text for s in p.sents] == ["The cuts will save more than $375m.", "As part of the plan, the firm halved its dividend.", "Shares rose."]
-
-
-def test_a_sentence_spacy_cuts_without_an_end_mark_is_joined_again():
+    "a_figure_in_millions": (
+        "The cuts will save more than $375m. As part of the plan, the firm halved its dividend. Shares rose.",
+        ["The cuts will save more than $375m.", "As part of the plan, the firm halved its dividend.", "Shares rose."],
+    ),
     # spaCy ends sentences before 'but' and before capitals of a title; no full stop ends them there
-    p = parsed_text(
+    "spacy_cuts_without_an_end_mark": (
         "The Office's Ricky Gervais is writing an episode of hit US cartoon The Simpsons, following an invitation from its creator.\n\n"
-        "It's not fantastically deep but you get quickly drawn into the tale. The series ran for years."
-    )
-    assert [s.text for s in p.sents] == [
-        "The Office's Ricky Gervais is writing an episode of hit US cartoon The Simpsons, following an invitation from its creator.",
-        "It's not fantastically deep but you get quickly drawn into the tale.",
-        "The series ran for years.",
-    ]
+        "It's not fantastically deep but you get quickly drawn into the tale. The series ran for years.",
+        [
+            "The Office's Ricky Gervais is writing an episode of hit US cartoon The Simpsons, following an invitation from its creator.",
+            "It's not fantastically deep but you get quickly drawn into the tale.",
+            "The series ran for years.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(UNITS))
+def test_sentence_units_repair_news_text(case):
+    text, units = UNITS[case]
+    assert [s.text for s in parsed_text(text).sents] == units
 
 
 def test_each_item_of_a_list_is_a_unit_of_its_own():
