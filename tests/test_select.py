@@ -13,6 +13,11 @@ def test_standalone_rejects_dependent_openers_and_open_quotes():
     assert not standalone(_sent('"The bridge will close, the mayor said.'))
     assert not standalone(_sent('"The state will pay for every family."'))  # whose words?
     assert standalone(_sent('"The state will pay for every family," the minister said.'))
+    # the same in single quotation marks, the Daily Mail's style (its text often spaces them out)
+    assert not standalone(_sent("'When I'm wrong, I hold my hands up."))
+    assert not standalone(_sent("'This regulation states that no items may be permitted. '"))
+    assert standalone(_sent("'If you look at the qualities, he is at the top, ' the Arsenal boss added."))
+    assert standalone(_sent("'The new Maradona' - Carlos Tevez - is joining Corinthians for nearly $20m."))
     # openers that refer to nothing before them
     assert standalone(_sent("There are still 40 homes without power."))
     assert standalone(_sent("Although sales rose, profits fell for a third year."))

@@ -60,6 +60,12 @@ _FREE_OPENING = re.compile(
 )
 
 
+# a quotation in single marks that opens a sentence, and one closed with words after it ('... top, '
+# the Arsenal boss added'); the apostrophe of "It's" is neither
+_SINGLE_OPENING = re.compile(r"\s*['‘]\s?\w")
+_SINGLE_CLOSED = re.compile(r"[\w.,!?]\s?['’]\s+\S")
+
+
 def standalone(sent: Sent, opening: bool = True) -> bool:
     """True when a sentence does not need the previous one: no leading pronoun or connective
     (``opening=False`` leaves the first word out of it), and no quotation left open."""
@@ -71,6 +77,8 @@ def standalone(sent: Sent, opening: bool = True) -> bool:
     m = re.fullmatch(r'\s*["“](.+)["”]\s*(.*)', t, flags=re.S)
     if m and len(m.group(2).split()) < 2:
         return False  # a quotation with no attribution: whose words they are is in another sentence
+    if _SINGLE_OPENING.match(t) and not _SINGLE_CLOSED.search(t, 2):
+        return False  # the same in single marks (the Daily Mail's style), closed or left open
     return not t.rstrip().endswith((":", ",", ";"))
 
 
