@@ -728,11 +728,12 @@ def _dated_elsewhere(claim, kind: str, word: str, evidence: list) -> bool:
 def check_dates(claim, evidence: list, article_lower: str) -> list[Problem]:
     problems = []
     ev_words = [w for span in evidence for w in _date_words(span)]
+    claim_dates = dict.fromkeys(_date_words(claim))
     ev_dated: dict[tuple[str, tuple[str, str]], set[str]] = {}
-    for span in evidence:
+    for span in evidence if claim_dates else ():  # where the evidence's dates attach: only for a dated claim
         for where, words in _per_span(span, _find_dated).items():
             ev_dated.setdefault(where, set()).update(words)
-    for kind, word in dict.fromkeys(_date_words(claim)):
+    for kind, word in claim_dates:
         if any(w == word for _, w in ev_words):
             # the word is there, but is it where the claim puts it? ('caught fire Sunday' where the
             # evidence has the fire on Thursday and a concert on Sunday)

@@ -7,7 +7,7 @@ transformations, is dropped.
 
 from __future__ import annotations
 
-from ..model import QA, Article, Sentence, Span, Verification
+from ..model import QA, Article, Sentence, Span, Transformation, Verification
 from ..rewrite import apply_transformations
 
 
@@ -16,13 +16,18 @@ def span_exact(article: Article, span: Span) -> bool:
     return 0 <= span.start <= span.end <= len(article.text) and article.text[span.start:span.end] == span.text
 
 
+def _derived(text: str, evidence: list[Span], transformations: list[Transformation]) -> bool:
+    """Whether a text is its first evidence span after its recorded transformations."""
+    ev = evidence[0]
+    return apply_transformations(ev.text, ev.start, transformations) == text
+
+
 def sentence_supported(article: Article, sentence: Sentence) -> bool:
     """A sentence is supported when its evidence is exact and its text derives from it."""
     if not sentence.evidence or not all(span_exact(article, s) for s in sentence.evidence):
         return False
-    ev = sentence.evidence[0]
     if sentence.transformations:
-        return apply_transformations(ev.text, ev.start, sentence.transformations) == sentence.text
+        return _derived(sentence.text, sentence.evidence, sentence.transformations)
     return sentence.text == " ".join(s.text for s in sentence.evidence)
 
 
@@ -33,8 +38,7 @@ def qa_supported(article: Article, qa: QA) -> bool:
     if not all(span_exact(article, s) for s in qa.question_spans):
         return False
     if qa.transformations:  # the core-fact answer: the core fact's text
-        ev = qa.evidence[0]
-        return qa.answer_span is None and apply_transformations(ev.text, ev.start, qa.transformations) == qa.answer
+        return qa.answer_span is None and _derived(qa.answer, qa.evidence, qa.transformations)
     if qa.answer_span is None:
         return qa.answer in (" ".join(s.text for s in qa.evidence),) or any(qa.answer in s.text for s in qa.evidence)
     inside = any(s.start <= qa.answer_span.start and qa.answer_span.end <= s.end for s in qa.evidence)
