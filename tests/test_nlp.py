@@ -80,6 +80,22 @@ UNITS = {
             "The series ran for years.",
         ],
     ),
+    # the Daily Mail quotes in single marks, set apart from the words around them; a quotation
+    # that runs over a sentence (or a cut spaCy made in it) is one unit with its speaker
+    "quotations_in_single_marks": (
+        "Paul Rice restarted his row with the club on Sunday. 'Just been watching the game, did you miss the coach? "
+        "# SeeYou, ' Rice put on Twitter. He wrote in his column that 'if Tom Reed can get in (the squad) "
+        "then it opens it up to anybody. ' He said: 'It is true that they sent an offer. "
+        "'It is a formal offer. They want him in the summer. ' Rice's US' rivals and Lil' Kim were not there.",
+        [
+            "Paul Rice restarted his row with the club on Sunday.",
+            "'Just been watching the game, did you miss the coach? # SeeYou, ' Rice put on Twitter.",
+            "He wrote in his column that 'if Tom Reed can get in (the squad) then it opens it up to anybody. '",
+            "He said: 'It is true that they sent an offer.",
+            "'It is a formal offer. They want him in the summer. '",
+            "Rice's US' rivals and Lil' Kim were not there.",
+        ],
+    ),
 }
 
 

@@ -1,3 +1,5 @@
+import pytest
+
 from corefact.rewrite import apply_transformations, as_sentence
 
 from .conftest import parsed_text
@@ -19,17 +21,18 @@ def test_plain_sentence_is_its_own_evidence(flood):
     assert s.text == s.evidence[0].text and not s.transformations
 
 
-def test_a_quotation_news_style_leaves_open_is_closed_and_recorded():
+@pytest.mark.parametrize("mark", ['"', "'"])  # the BBC's double marks, the Daily Mail's single ones
+def test_a_quotation_news_style_leaves_open_is_closed_and_recorded(mark):
     # the quotation goes on in the next paragraph, so the article leaves out its closing mark
     p = parsed_text(
-        'Charlton won 4-0 on Saturday. The manager said: "I have a lot of faith in Jonatan. '
-        '"When other clubs called I told him he was going nowhere." The fans cheered.'
+        f"Charlton won 4-0 on Saturday. The manager's view: {mark}I have a lot of faith in Jonatan. "
+        f"{mark}When other clubs called I told him he was going nowhere.{mark} The fans cheered."
     )
     s = as_sentence(p, p.sents[1])
-    assert s.text == 'The manager said: "I have a lot of faith in Jonatan."'
-    assert [(t.rule, t.added) for t in s.transformations] == [("close_quotation", '"')]
+    assert s.text == f"The manager's view: {mark}I have a lot of faith in Jonatan.{mark}"
+    assert [(t.rule, t.added) for t in s.transformations] == [("close_quotation", mark)]
     ev = s.evidence[0]
-    assert ev.text == 'The manager said: "I have a lot of faith in Jonatan.'
+    assert ev.text == f"The manager's view: {mark}I have a lot of faith in Jonatan."
     assert apply_transformations(ev.text, ev.start, s.transformations) == s.text
     # a quotation closed in its own sentence, or one that simply breaks off, is left as it is
     assert not as_sentence(p, p.sents[2]).transformations

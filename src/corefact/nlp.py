@@ -144,8 +144,6 @@ class Parsed:
 
 _END_PUNCT = ".!?\"'”’)…:"
 _BULLET = re.compile(r"[ \t]*(?:[-–—•*]|\d{1,2}[.)])\s+\S")
-_OPEN_Q = "“"
-_CLOSE_Q = "”"
 
 
 def _has_verb(tokens) -> bool:
@@ -153,27 +151,66 @@ def _has_verb(tokens) -> bool:
 
 
 def _opens(text: str, i: int) -> Optional[bool]:
-    """Whether the quotation mark at ``i`` opens a quotation: a curly one says so; a straight one
-    opens after a space (or at the start) and before a word, closes after a word, else it toggles."""
+    """Whether the quotation mark at ``i`` (double or single) opens a quotation: a curly one says
+    so; a straight one opens after a space (or at the start) and before a word, closes after a
+    word or before a stop, else (set apart by spaces) it toggles."""
     mark = text[i]
-    if mark in _OPEN_Q + _CLOSE_Q:
-        return mark == _OPEN_Q
+    if mark in "“”‘’":
+        return mark in "“‘"
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if (before.isspace() or before in "([—–-") and not after.isspace():
+    ends = after.isspace() or after in ".,;:!?)\"”'’"
+    if (before.isspace() or before in "([—–-\"“'‘") and not ends:
         return True
-    if not before.isspace() and (after.isspace() or after in ".,;:!?)"):
-        return False
+    if ends and not (before.isspace() and after.isspace()):
+        return False  # after a word, or set apart before a full stop ("the 'mini-derby '.")
     return None
 
 
-def _open_quote(text: str) -> bool:
+# an elision, not a quotation: "the '90s", "rock 'n' roll", "'em"
+_ELISION = re.compile(r"['‘’](?:\d0s|\d\d\b|em\b|n\b|til\b|cause\b|tis\b|twas\b)", re.IGNORECASE)
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """Whether the single mark at ``i`` can only be an apostrophe: between two letters ("it's",
+    "O'Neill") or in an elision ("'90s")."""
+    return (0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()) or _ELISION.match(text, i) is not None
+
+
+def leaves_quotation_open(text: str) -> bool:
+    """True when the text leaves a quotation open, in double marks or in single ones (the Daily
+    Mail's style)."""
+    return bool(_left_open(text))
+
+
+def _left_open(text: str) -> str:
+    """The kind of quotation a text leaves open: '"' (double marks), "'" (single) or ''."""
+    if _open_double(text):
+        return '"'
+    return "'" if _open_single(text) else ""
+
+
+def _open_double(text: str) -> bool:
     """True when the text leaves a double quotation open. A mark that opens while a quotation is
     open starts its next paragraph (news style closes none but the last), so it is still open."""
     open_ = False
     for m in re.finditer(r'["“”]', text):
         opens = _opens(text, m.start())
         open_ = (not open_) if opens is None else opens
+    return open_
+
+
+def _open_single(text: str) -> bool:
+    """True when the text leaves a quotation in single marks open. A mark after a word closes one
+    only if one is open; else it is an apostrophe ("the US' reserve", "Lil' Kim"). One in a double
+    quotation ends with it ('"So I said, 'look, I need your help," he said.')."""
+    open_ = False
+    for m in re.finditer(r"[\"“”'‘’]", text):
+        if m.group() in '"“”':
+            open_ = False
+        elif not _apostrophe(text, m.start()):
+            opens = _opens(text, m.start())
+            open_ = (not open_) if opens is None else opens
     return open_
 
 
@@ -209,12 +246,15 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _opens_a_quotation(text: str) -> bool:
-    """True when the first quotation mark in the text opens a quotation: a sentence that starts
-    one of its own does not go on with the one before it ('"... of England. "To recognise me ...',
-    'Mr Boyd said: "It was...' after a quotation an extract broke off)."""
-    first = re.search(r'["“”]', text)
-    return first is not None and _opens(text, first.start()) is True
+def _opens_a_quotation(text: str, single: bool = False) -> bool:
+    """True when the first quotation mark in the text (of the kind: double, or ``single``) opens a
+    quotation: a sentence that starts one of its own does not go on with the one before it
+    ('"... of England. "To recognise me ...', 'Mr Boyd said: "It was...' after a quotation an
+    extract broke off)."""
+    for m in re.finditer(r"['‘’]" if single else r'["“”]', text):
+        if not (single and _apostrophe(text, m.start())):
+            return _opens(text, m.start()) is True
+    return False
 
 
 def _segments(doc, text: str) -> list[tuple[int, int]]:
@@ -268,7 +308,8 @@ def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, in
             start, end = units[-1][0][0], units[-1][-1][1]
             # a quotation that runs on into the next sentence, unless that one opens a quotation
             # (the next paragraph of it, news style, or another after the first broke off)
-            if _open_quote(text[start:end]) and not _opens_a_quotation(piece) and "\n\n" not in text[end:a] and len(text[start:b].split()) <= 120:
+            kind = _left_open(text[start:end])
+            if kind and not _opens_a_quotation(piece, kind == "'") and "\n\n" not in text[end:a] and len(text[start:b].split()) <= 120:
                 units[-1].append((a, b))
                 continue
             if _cut_short(text[start:end], text[end:a], piece, paragraphed):
@@ -283,7 +324,7 @@ def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, in
     out: list[tuple[int, int]] = []
     for pieces in units:
         a, b = pieces[0][0], pieces[-1][1]
-        if len(pieces) > 1 and _open_quote(text[a:b]):
+        if len(pieces) > 1 and leaves_quotation_open(text[a:b]):
             out.extend(pieces)  # a quotation that never closes (a cut extract) holds nothing together
         else:
             out.append((a, b))
@@ -328,9 +369,17 @@ def sentence_units(doc, text: str) -> list[Sent]:
         ts, te = (span.start, span.end) if span is not None else (0, 0)
         sents.append(Sent(len(sents), a, b, ts, te, p, text[a:b]))
     for sent, after in zip(sents, sents[1:]):
-        if sent.text[-1] in ".!?…" and _open_quote(sent.text) and _opens_a_quotation(after.text) and after.text[0] in "\"“":
-            sent.closing_mark = "”" if sent.text.rfind(_OPEN_Q) > sent.text.rfind('"') else '"'
+        kind = _left_open(sent.text)
+        if kind and sent.text[-1] in ".!?…" and _opens_a_quotation(after.text, kind == "'") and after.text[0] in ("'‘" if kind == "'" else '"“'):
+            sent.closing_mark = _closing_mark(sent.text, kind)
     return sents
+
+
+def _closing_mark(text: str, kind: str) -> str:
+    """The mark that closes the quotation of a ``kind`` a text leaves open, straight or curly as
+    it opened."""
+    curly = "“" if kind == '"' else "‘"
+    return {'"': "”", "'": "’"}[kind] if text.rfind(curly) > text.rfind(kind) else kind
 
 
 def parse(article: Article, *, min_sentences: int = 2) -> Parsed:

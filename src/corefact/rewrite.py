@@ -43,7 +43,7 @@ def apply_transformations(evidence_text: str, start: int, transformations: list[
         if t.rule == "strip_dateline":
             rest = evidence_text[t.removed[-1].end - start:].lstrip()
             text = rest[0].upper() + rest[1:] if rest else rest
-        elif t.rule == "close_quotation" and t.added in ('"', "”"):
+        elif t.rule == "close_quotation" and t.added in ('"', "”", "'", "’"):
             text += t.added
         else:
             return None

@@ -20,7 +20,7 @@ from importlib import resources
 
 import numpy as np
 
-from .nlp import Parsed, Sent, ents_within
+from .nlp import Parsed, Sent, ents_within, leaves_quotation_open
 
 FEATURES = (
     "bias", "first", "position", "log_position", "paragraph_first", "length_ok", "log_length",
@@ -72,7 +72,7 @@ def standalone(sent: Sent, opening: bool = True) -> bool:
     if opening and opener(sent.text) in DEPENDENT_OPENERS and not _FREE_OPENING.match(sent.text):
         return False
     t = sent.text + sent.closing_mark  # as shown (rewrite.as_sentence closes the quotation)
-    if t.count("“") != t.count("”") or t.count('"') % 2:
+    if t.count("“") != t.count("”") or t.count('"') % 2 or leaves_quotation_open(t):
         return False
     m = re.fullmatch(r'\s*["“](.+)["”]\s*(.*)', t, flags=re.S)
     if m and len(m.group(2).split()) < 2:
