@@ -96,6 +96,18 @@ UNITS = {
             "Rice's US' rivals and Lil' Kim were not there.",
         ],
     ),
+    # single marks inside a double quotation: they neither hold the quotation apart nor outlive it
+    "single_marks_inside_a_double_quotation": (
+        'Keane blamed Vieira. "He is 6ft 4in and having a go at Gary. So I said, \'have a go at me\'," he said. '
+        '"He saw Brown and said, \'you are the next most influential member," Mr Peston said. "It was late." The row ended.',
+        [
+            "Keane blamed Vieira.",
+            '"He is 6ft 4in and having a go at Gary. So I said, \'have a go at me\'," he said.',
+            '"He saw Brown and said, \'you are the next most influential member," Mr Peston said.',
+            '"It was late."',
+            "The row ended.",
+        ],
+    ),
 }
 
 

@@ -38,6 +38,8 @@ def test_a_quotation_news_style_leaves_open_is_closed_and_recorded(mark):
     assert not as_sentence(p, p.sents[2]).transformations
     cut = parsed_text('The coach said: "It is a great challenge. The club appointed him on Monday. He starts in May.')
     assert not cut.sents[0].closing_mark
+    nested = parsed_text('"He saw Brown and said, \'you are next," Mr Peston said. "It was late." The row ended.')
+    assert not nested.sents[0].closing_mark  # the single quotation ended with the double one
 
 
 def test_an_unknown_transformation_derives_nothing():
