@@ -70,6 +70,7 @@ def test_lede_is_at_most_two_sentences_of_the_first_paragraph():
     one, two, three, four = (Sent(i, 0, 1, 0, 0, p, "x") for i, p in ((0, 0), (1, 1), (2, 1), (3, 1)))
     assert lede([one, two, three]) == [one]  # a one-sentence opening paragraph
     assert lede([two, three, four]) == [two, three]
+    assert lede([two, four]) == [two]  # a sentence held back between them ends the lede
     assert lede([]) == []
 
 

@@ -11,7 +11,7 @@ of several):
 
 * ``core``: all of them, each scored alone (the one-sentence core fact, picked in the lede);
 * ``brief`` and ``brief_no_paragraphs``: those after the lede (corefact.select.lede: at most two
-  sentences of the first paragraph, which the brief always opens with), each scored as the lede
+  sentences in a row of the first paragraph, which the brief always opens with), each scored as the lede
   followed by that sentence, the brief it would make. One model for articles whose text has
   paragraph breaks, one for text without them (corefact.select.paragraphed): where the text has no
   breaks, the lede's end cannot be seen and the sentences right after it weigh differently. In the

@@ -219,9 +219,14 @@ LEDE = 2  # the lede: at most two sentences of the first paragraph
 
 def lede(shown: list[Sent]) -> list[Sent]:
     """The lede of an article, from its sentences that may be shown (in order): those of the
-    first paragraph that has one, at most ``LEDE``. A one-sentence opening paragraph (the BBC's
-    style) is a lede of one sentence."""
-    return [s for s in shown if s.paragraph == shown[0].paragraph][:LEDE] if shown else []
+    first paragraph that has one, at most ``LEDE``, in a row. A one-sentence opening paragraph (the
+    BBC's style) is a lede of one sentence; so is a first sentence followed by one that may not be
+    shown (in text without paragraph breaks the lede would reach into the body, past a caption)."""
+    out = shown[:1]
+    for s in shown[1:LEDE]:
+        if s.paragraph == out[-1].paragraph and s.index == out[-1].index + 1:
+            out.append(s)
+    return out
 
 
 def core_fact(scored: list[Scored]) -> Sent:
