@@ -133,6 +133,8 @@ def test_quotations_open_and_close_by_their_place():
     assert [text[a:b] for a, b in quotations(text)] == ['"A plan.', '"Then more,"', '"so-called"', '"Cut off here']
     curly = "“One.\n\n“Two,” he said."
     assert [curly[a:b] for a, b in quotations(curly)] == ["“One.", "“Two,”"]
+    single = "'Just been watching, did you miss it? # See, ' he wrote. The US' reserve and 'bot nets.\n\"I said 'no',\" she said."
+    assert [single[a:b] for a, b in quotations(single)] == ["'Just been watching, did you miss it? # See, '", "\"I said 'no',\""]
 
 
 def test_closing_quote_stays_with_its_sentence(flood):

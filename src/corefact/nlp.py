@@ -215,10 +215,18 @@ def _open_single(text: str) -> bool:
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the direct quotations in a text, marks included. A quotation ends at its
-    closing mark, or, left open, where the next one opens or at a line break: news style opens each
-    paragraph of a long quotation and closes only the last ('"... of England. "To recognise me ...
-    honour."' is two quotations)."""
+    """Character ranges of the direct quotations in a text, marks included, in text order: those
+    in double marks, and those in single ones (the Daily Mail's style) outside them. A double
+    quotation ends at its closing mark, or, left open, where the next one opens or at a line break:
+    news style opens each paragraph of a long quotation and closes only the last ('"... of England.
+    "To recognise me ... honour."' is two quotations). A single one counts only closed, in its
+    line: an apostrophe can look like an opening mark ("'bot networks")."""
+    doubles = _double_quotations(text)
+    singles = [(a, b) for a, b in _single_quotations(text) if not any(s <= a < e for s, e in doubles)]
+    return sorted(doubles + singles)
+
+
+def _double_quotations(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start: Optional[int] = None
 
@@ -243,6 +251,23 @@ def quotations(text: str) -> list[tuple[int, int]]:
             out.append((start, i + 1))
             start = None
     close_before(len(text))
+    return out
+
+
+def _single_quotations(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start: Optional[int] = None
+    for m in re.finditer(r"['‘’\n]", text):
+        i = m.start()
+        if text[i] == "\n":
+            start = None
+        elif not _apostrophe(text, i):
+            opens = _opens(text, i)
+            if opens if opens is not None else start is None:
+                start = i
+            elif start is not None:
+                out.append((start, i + 1))
+                start = None
     return out
 
 

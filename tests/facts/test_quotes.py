@@ -50,3 +50,15 @@ def test_each_paragraph_of_a_long_quotation_is_its_own_quote():
         "I am sorry this is a nightmare for you.",
     ]
     assert direct[-1].speaker == "Thorpe"
+
+
+def test_quotations_in_single_marks_are_direct_quotes():
+    # the Daily Mail's style, marks set apart; apostrophes and scare quotes are no quotation
+    p = parsed_text(
+        "The striker scored twice on Sunday. 'It's not as though I was hoping he would miss, it was a great goal, ' "
+        "Paul Rice said. The fans' chants and the US' reserve were 'noted'."
+    )
+    direct = [q for q in quotes_of(p) if q.direct]
+    assert [(q.text, q.speaker, q.cue) for q in direct] == [
+        ("It's not as though I was hoping he would miss, it was a great goal,", "Paul Rice", "said")
+    ]

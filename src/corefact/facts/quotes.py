@@ -94,7 +94,7 @@ def extract_quotes(parsed: Parsed, people: list[Person]) -> list[Quote]:
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
     for q_start, q_end in quotations(text):
-        inner = text[q_start:q_end].strip('"“” \n')
+        inner = text[q_start:q_end].strip('"“”\'‘’ \n')
         if len(inner.split()) < 3:  # scare quotes: "so-called"
             continue
         sent = parsed.sent_of(q_start)
