@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp import leaves_quotation_open
 from ..select import Scored
 from .generate import Candidate
 
@@ -28,7 +29,19 @@ def acceptable(c: Candidate) -> bool:
         return False
     if '"' in c.question or "“" in c.question or "”" in c.question:
         return False
-    return True
+    return well_formed(c.question)
+
+
+# an apostrophe set apart as the PTB-detokenised CNN/DM text has it ("the Gunners ' 2-1 win",
+# "Hughes ’ s"), a dangling conjunction ("to make the transfer permanent but?")
+_TORN = re.compile(r"\w\s+['’]\s+\w|\b(?:and|but|or)\?$")
+
+
+def well_formed(question: str) -> bool:
+    """A question a reader can take as written: brackets and quotation marks closed (a clause cut
+    at '(right' or at "'horrible"), no torn apostrophe, no dangling conjunction."""
+    body = question[:-1]
+    return body.count("(") == body.count(")") and not leaves_quotation_open(body) and not _TORN.search(question)
 
 
 def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: int = -1, leans: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
