@@ -1,3 +1,5 @@
+import pytest
+
 from corefact.facts.people import extract_organisations, extract_people, extract_places
 
 
@@ -35,3 +37,23 @@ def test_role_in_apposition_before_the_name():
 
     p = parsed_text("The lender's chief executive, Sofia Lind, said the changes would save money. Shares rose.")
     assert extract_people(p)[0].role == "chief executive"
+
+
+# a role names a person: an honorific, a modifier or a thing the parse put before the name is none
+ROLES = {
+    "Fly-half Charlie Hodgson was dropped on Monday.": ("Charlie Hodgson", "Fly-half"),
+    "House Freedom Caucus member Rep. Raul Labrador said no.": ("Raul Labrador", "House Freedom Caucus member"),
+    "Mr Giles Bradshaw said the law was unclear.": ("Giles Bradshaw", None),
+    "Former Ben Carter arrived late on Monday.": ("Ben Carter", None),
+    "Glamorous pictures of Mark Hargreaves were shown on Monday.": ("Mark Hargreaves", None),
+    "Pop star Ella Henderson sang on Monday.": ("Ella Henderson", "Pop star"),
+}
+
+
+@pytest.mark.parametrize("text", sorted(ROLES))
+def test_a_role_names_a_person(text):
+    from ..conftest import parsed_text
+
+    name, role = ROLES[text]
+    person = next(p for p in extract_people(parsed_text(text + " The talks went on.")) if p.name == name)
+    assert person.role == role

@@ -19,6 +19,30 @@ _TITLE_WORDS = {
     "boss", "striker", "midfielder", "defender", "goalkeeper", "player", "actor", "actress", "singer",
     "author", "economist", "analyst", "researcher", "scientist", "doctor", "nurse", "police",
 }
+# words of the title list that are no role on their own: honorifics and modifiers ("Mr", "former")
+_NOT_A_HEAD = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "former", "acting", "deputy", "vice", "prime", "police"}
+# nouns for people that the title list and the agent endings below do not cover
+_PERSON_NOUNS = {
+    "star", "champion", "mate", "friend", "sister", "brother", "daughter", "son", "father", "mother", "wife",
+    "husband", "bride", "groom", "girlfriend", "boyfriend", "partner", "fiancee", "fiance", "widow", "cousin",
+    "uncle", "aunt", "grandmother", "grandfather", "mum", "dad", "teenager", "child", "boy", "girl", "man",
+    "woman", "international", "legend", "veteran", "graduate", "student", "pupil", "colleague", "sub", "half",
+    "back", "winger", "keeper", "judge", "pope", "king", "queen", "prince", "princess", "mayor", "coach",
+    "chief", "head", "boss", "official", "executive", "general", "rival", "ally", "aide", "expert", "victim",
+    "guest", "host", "heir", "chef", "pilot", "poet", "artist", "model", "agent", "envoy", "deputy",
+}
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|eur|ess)$")
+
+
+def _names_a_person(head) -> bool:
+    """Whether the head noun of a role names a person ('minister', 'striker', 'pop star'), not a
+    thing the parse took for one ('glamorous pictures', 'video', 'Mr', 'former')."""
+    word = head.lower_
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or word in _NOT_A_HEAD:
+        return False
+    return word in _TITLE_WORDS or word in _PERSON_NOUNS or _AGENT.search(word) is not None
+
+
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev)\.?\s+")
 _SUFFIX = re.compile(r"(?:'s|’s|')$")
 
@@ -38,18 +62,23 @@ def _role_before(ent) -> Optional[str]:
         head = root.head
         mods = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")]
         start = min([m.left_edge.i for m in mods] + [head.i])
-        return doc[start:head.i + 1].text
+        # "the head of Naftogaz, Yury Boyko": the role goes with what it heads
+        end = max([p.right_edge.i for p in head.rights if p.dep_ == "prep" and p.lower_ in ("of", "at", "for") and p.right_edge.i < ent.start] + [head.i]) + 1
+        return doc[start:end].text if _names_a_person(head) else None
     i = ent.start
     words = []
     while i > 0:
         t = doc[i - 1]
         inside = t.head.i >= ent.start and t.head.i < ent.end or any(t.head.i == w.i for w in words)
-        if t.dep_ in ("compound", "amod", "nmod") and inside and t.ent_type_ != "PERSON" and not t.is_punct:
+        hyphen = t.text == "-" and not t.whitespace_ and i >= 2 and not doc[i - 2].whitespace_  # "fly-half"
+        if t.dep_ in ("compound", "amod", "nmod") and inside and t.ent_type_ != "PERSON" and (hyphen or not t.is_punct):
             words.insert(0, t)
             i -= 1
         else:
             break
-    if not words or not any(w.lower_ in _TITLE_WORDS or w.pos_ == "NOUN" for w in words):
+    while words and (words[-1].lower_.rstrip(".") in _NOT_A_HEAD or words[-1].text.endswith(".")):
+        words.pop()  # "Caucus member Rep. Raul Labrador": the role is "Caucus member"
+    if not words or not _names_a_person(words[-1]):
         return None
     return doc[words[0].i:words[-1].i + 1].text
 
@@ -58,7 +87,7 @@ def _appos(ent) -> tuple[Optional[str], Optional[str]]:
     """'Okafor, a former professor of the University of Lagos,' -> role, affiliation."""
     root = ent.root
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and _names_a_person(child):
             left = [t for t in child.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")]
             start = min([t.left_edge.i for t in left] + [child.i])
             role = ent.doc[start:child.i + 1].text
