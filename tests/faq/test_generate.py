@@ -48,3 +48,11 @@ def test_pronoun_subject_is_resolved_only_from_a_named_previous_subject():
     facts = extract_facts(p)
     qs = {c.question for c in clause_questions(p, p.sents[1], facts)}
     assert "What did Maria Okafor promise for the families?" in qs
+
+
+def test_an_object_named_earlier_as_a_person_is_asked_with_who():
+    # the parser tags the bare surname a common noun and hangs 'for writing...' on it
+    p = parsed_text("Andros Townsend scored on Tuesday. Merson initially angered Townsend for writing in his Sky Sports column. Fans cheered.")
+    qs = {c.question: c.answer.text for c in clause_questions(p, p.sents[1], extract_facts(p))}
+    assert qs["Who did Merson anger for writing in his Sky Sports column?"] == "Townsend"
+    assert "What did Merson anger?" not in qs

@@ -278,8 +278,12 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                     continue  # "urged lenders to suspend ...": the to-do question covers it
                 if len(list(child.subtree)) == 1 and child.pos_ == "NOUN":
                     continue  # "take part", "take place": an idiom, not a thing
-                answer = [t for t in child.subtree if t.i not in _detached(child)]
-                wh = "Who" if ent is not None and ent.label_ == "PERSON" else "What"
+                person = (ent is not None and ent.label_ == "PERSON") or (child.text[:1].isupper() and person_for(facts.people, child.text) is not None)
+                detached = _detached(child)
+                if person:  # "angered Townsend for writing...": what follows a name is the clause's
+                    detached |= {t.i for c in child.rights if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
+                answer = [t for t in child.subtree if t.i not in detached]
+                wh = "Who" if person else "What"
                 inv = ask_about(_ids(answer))
                 add(f"{wh} {inv}" if inv else None, "what", answer)
             # "urged the council to delay the vote" -> What did the mayor urge the council to do?
