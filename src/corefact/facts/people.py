@@ -23,13 +23,13 @@ _TITLE_WORDS = {
 _NOT_A_HEAD = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "former", "acting", "deputy", "vice", "prime", "police"}
 # nouns for people that the title list and the agent endings below do not cover
 _PERSON_NOUNS = {
-    "star", "champion", "mate", "friend", "sister", "brother", "daughter", "son", "father", "mother", "wife",
-    "husband", "bride", "groom", "girlfriend", "boyfriend", "partner", "fiancee", "fiance", "widow", "cousin",
-    "uncle", "aunt", "grandmother", "grandfather", "mum", "dad", "teenager", "child", "boy", "girl", "man",
-    "woman", "international", "legend", "veteran", "graduate", "student", "pupil", "colleague", "sub", "half",
-    "back", "winger", "keeper", "judge", "pope", "king", "queen", "prince", "princess", "mayor", "coach",
-    "chief", "head", "boss", "official", "executive", "general", "rival", "ally", "aide", "expert", "victim",
-    "guest", "host", "heir", "chef", "pilot", "poet", "artist", "model", "agent", "envoy", "deputy",
+    "star", "champion", "mate", "friend", "sister", "brother", "daughter", "son", "father", "mother",
+    "wife", "husband", "bride", "groom", "girlfriend", "boyfriend", "partner", "fiancee", "fiance",
+    "widow", "cousin", "uncle", "aunt", "grandmother", "grandfather", "mum", "dad", "teenager", "child",
+    "boy", "girl", "man", "woman", "international", "legend", "veteran", "graduate", "student", "pupil",
+    "colleague", "sub", "half", "back", "winger", "keeper", "official", "rival", "ally", "aide",
+    "expert", "victim", "guest", "host", "heir", "chef", "pilot", "poet", "artist", "model", "agent",
+    "envoy",
 }
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|person|ee|eur|ess)$")
 
