@@ -38,6 +38,11 @@ def flood():
 
 
 @pytest.fixture(scope="session")
+def transfer():  # quotations in single marks, the Daily Mail's style
+    return parsed_text((EXAMPLES / "transfer.txt").read_text())
+
+
+@pytest.fixture(scope="session")
 def chipmaker():
     return parsed_text((EXAMPLES / "chipmaker.txt").read_text())
 

@@ -219,8 +219,9 @@ def quotations(text: str) -> list[tuple[int, int]]:
     in double marks, and those in single ones (the Daily Mail's style) outside them. A double
     quotation ends at its closing mark, or, left open, where the next one opens or at a line break:
     news style opens each paragraph of a long quotation and closes only the last ('"... of England.
-    "To recognise me ... honour."' is two quotations). A single one counts only closed, in its
-    line: an apostrophe can look like an opening mark ("'bot networks")."""
+    "To recognise me ... honour."' is two quotations). A single one counts only closed, or left
+    open where the next paragraph opens one: an apostrophe can look like an opening mark ("'bot
+    networks")."""
     doubles = _double_quotations(text)
     singles = [(a, b) for a, b in _single_quotations(text) if not any(s <= a < e for s, e in doubles)]
     return sorted(doubles + singles)
@@ -260,6 +261,8 @@ def _single_quotations(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"['‘’\n]", text):
         i = m.start()
         if text[i] == "\n":
+            if start is not None and text[i:].lstrip()[:1] in "'‘":
+                out.append((start, len(text[:i].rstrip())))  # its next paragraph opens it again
             start = None
         elif not _apostrophe(text, i):
             opens = _opens(text, i)

@@ -57,3 +57,8 @@ def test_a_role_names_a_person(text):
     name, role = ROLES[text]
     person = next(p for p in extract_people(parsed_text(text + " The talks went on.")) if p.name == name)
     assert person.role == role
+
+
+def test_the_whole_of_a_hyphenated_role(transfer):
+    people = {p.name: p for p in extract_people(transfer)}
+    assert people["Tomas Reis"].role == "21-year-old winger"

@@ -62,3 +62,13 @@ def test_quotations_in_single_marks_are_direct_quotes():
     assert [(q.text, q.speaker, q.cue) for q in direct] == [
         ("It's not as though I was hoping he would miss, it was a great goal,", "Paul Rice", "said")
     ]
+
+
+def test_a_single_marked_quotation_news_style_leaves_open_is_one_quote_and_goes_on(transfer):
+    # 'Whitlock said: 'It is true ... Europe.' then a paragraph that opens the quotation again
+    direct = [q for q in quotes_of(transfer) if q.direct]
+    assert [(q.speaker, q.text.split(".")[0]) for q in direct[:2]] == [
+        ("Graham Whitlock", "It is true that we have sent an offer for Tomas"),
+        ("Graham Whitlock", "It is a formal offer with conditions"),
+    ]
+    assert {q.speaker for q in direct} == {"Graham Whitlock", "Rui Sampaio", "Tomas Reis", "Ellen Carr"}

@@ -76,6 +76,8 @@ def _role_before(ent) -> Optional[str]:
             i -= 1
         else:
             break
+    while words and words[0].i >= 2 and doc[words[0].i - 1].text == "-" and not doc[words[0].i - 1].whitespace_ and not doc[words[0].i - 2].whitespace_:
+        words[:0] = [doc[words[0].i - 2], doc[words[0].i - 1]]  # the whole of "21-year-old winger"
     while words and (words[-1].lower_.rstrip(".") in _NOT_A_HEAD or words[-1].text.endswith(".")):
         words.pop()  # "Caucus member Rep. Raul Labrador": the role is "Caucus member"
     if not words or not _names_a_person(words[-1]):
