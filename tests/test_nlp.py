@@ -108,6 +108,11 @@ UNITS = {
             "The row ended.",
         ],
     ),
+    # the Daily Mail's video link, left in the text before a caption, is a unit of its own
+    "page_furniture_before_a_caption": (
+        "The car was found on Sunday. Scroll down for video Bling: Becky Schoenig was shocked when her car was returned. She cried.",
+        ["The car was found on Sunday.", "Scroll down for video", "Bling: Becky Schoenig was shocked when her car was returned.", "She cried."],
+    ),
 }
 
 

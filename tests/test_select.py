@@ -1,3 +1,5 @@
+import pytest
+
 from corefact.nlp import Sent
 from corefact.select import core_fact, eligible, lede, score_sentences, select_brief, standalone
 
@@ -124,3 +126,17 @@ def test_a_quotation_closed_by_the_next_paragraph_stands_alone_when_attributed()
     assert not standalone(unattributed)  # whose words they are is in another sentence
     assert not standalone(Sent(0, 0, 1, 0, 0, 0, 'The manager said: "I have a lot of faith in Jonatan.'))
     assert not standalone(Sent(0, 0, 1, 0, 0, 0, "He wrote that 'if Reed can get in (the squad)"))  # cut in two
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scroll down for video",
+        "Sorry we are not currently accepting comments on this article.",
+        "READ MORE: Japan unveils its largest warship since World War II",
+        "May 11 Manchester United (away) at Old Trafford -",  # a fixture list's line
+    ],
+)
+def test_the_page_around_a_story_and_hanging_list_lines_are_not_shown(text):
+    assert not eligible(Sent(0, 0, 1, 0, 0, 0, text))
+    assert eligible(Sent(0, 0, 1, 0, 0, 0, "Arsenal play Manchester United away at Old Trafford on May 11."))

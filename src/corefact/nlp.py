@@ -285,6 +285,10 @@ def _opens_a_quotation(text: str, single: bool = False) -> bool:
     return False
 
 
+# the page's words a story's text can start a sentence with (the Daily Mail's video link)
+_FURNITURE_LEAD = re.compile(r"\s*Scroll down for video\s+", re.IGNORECASE)
+
+
 def _segments(doc, text: str) -> list[tuple[int, int]]:
     """Character ranges of sentences: spaCy's, split at line breaks that end a sentence."""
     out: list[tuple[int, int]] = []
@@ -297,6 +301,11 @@ def _segments(doc, text: str) -> list[tuple[int, int]]:
             start += lead.end()
         piece = text[start:end]
         cut = start
+        furniture = _FURNITURE_LEAD.match(piece)
+        if furniture and furniture.end() < len(piece):
+            # "Scroll down for video Bling: Becky Schoenig was shocked...": the page's words are a unit of their own
+            out.append((start, start + furniture.end()))
+            cut = start + furniture.end()
         for m in re.finditer(r"\n+", piece):
             before = text[start:start + m.start()].rstrip()
             if m.end() - m.start() >= 2 or (before and before[-1] in _END_PUNCT):
@@ -326,7 +335,7 @@ def _repair(ranges: list[tuple[int, int]], doc, text: str) -> list[tuple[int, in
         piece = text[a:b]
         words = piece.split()
         span = doc.char_span(a, b, alignment_mode="expand")
-        fragment = len(words) <= 4 and (span is None or not _has_verb(span)) and "\n\n" not in piece
+        fragment = len(words) <= 4 and (span is None or not _has_verb(span)) and "\n\n" not in piece and not _FURNITURE_LEAD.match(piece + " ")
         unfinished = fragment and not piece.rstrip().endswith((".", "!", "?"))
         dateline = re.fullmatch(r"\W*\(?[A-Z]{2,}\)?\s*[-—–:]*\s*", piece) is not None  # "(CNN) --", "LONDON -"
         if unfinished or dateline:

@@ -207,11 +207,23 @@ def scored_with(parsed: Parsed, feats: list[dict[str, float]], brief: dict[str, 
     ]
 
 
+# the web page around the story, left in the text: never part of it
+PAGE_FURNITURE = re.compile(
+    r"\s*(?:scroll down for video|sorry,? we are not currently accepting comments|read more\b|click here\b|share this article)",
+    re.IGNORECASE,
+)
+
+
 def eligible(sent: Sent, opening: bool = True) -> bool:
-    """Sentences that may appear in the output: whole, readable, not too short or long.
+    """Sentences that may appear in the output: whole, readable, not too short or long, not the
+    page around the story, not a line of a list left hanging on a dash ('May 4 Swansea (home) -').
     ``opening=False``: whatever their first word (for a sentence shown right after the one before it)."""
     words = len(sent.text.split())
-    return standalone(sent, opening) and 5 <= words <= 80 and not sent.text.rstrip().endswith("?")
+    text = sent.text.rstrip()
+    return (
+        standalone(sent, opening) and 5 <= words <= 80 and not text.endswith(("?", "-", "–", "—"))
+        and not PAGE_FURNITURE.match(text)
+    )
 
 
 LEDE = 2  # the lede: at most two sentences of the first paragraph
