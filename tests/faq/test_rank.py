@@ -1,6 +1,6 @@
 import pytest
 
-from corefact.faq.rank import well_formed
+from corefact.faq.rank import acceptable, well_formed
 
 # questions cut from their sentence at a bracket or a quotation, or copied with the CNN/DM text's
 # torn apostrophes, are held back; whole ones are kept
@@ -21,3 +21,26 @@ QUESTIONS = {
 @pytest.mark.parametrize("question", sorted(QUESTIONS))
 def test_well_formed(question):
     assert well_formed(question) is QUESTIONS[question]
+
+
+# (question, answer): a relative pronoun or an indefinite taken for the subject, a demonstrative
+# without its referent, an answer cut off after a conjunction; then whole ones
+CANDIDATES = [
+    ("How many lives has which claimed?", "more than 4,000", False),
+    ("How many goals has who netted so far?", "19", False),
+    ("What will someone, somewhere figure out?", "a way to copy it", False),
+    ("When will that software be replaced for free?", "by the end of the year", False),
+    ("Who were investors shaken by?", "the news and", False),
+    ("How many lives has the earthquake claimed?", "more than 4,000", True),
+    ("Who were investors shaken by?", "the news", True),
+]
+
+
+@pytest.mark.parametrize("question,answer,kept", CANDIDATES)
+def test_acceptable(question, answer, kept):
+    from corefact.faq.generate import Candidate
+    from corefact.model import Span
+    from corefact.nlp import Sent
+
+    c = Candidate(question, "what", Span(start=0, end=len(answer), text=answer), Sent(0, 0, 1, 0, 0, 0, "x"))
+    assert acceptable(c) is kept

@@ -328,7 +328,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             marker = None
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in child.children):
                 marker = child
-            elif child.dep_ == "prep" and child.lower_ in ("because", "due") and child.i > verb.i:
+            elif child.dep_ == "prep" and child.lower_ in ("because", "due") and child.i > verb.i and not _due_to_do(child):
                 marker = child
             if marker is None:
                 continue
@@ -339,6 +339,12 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             inv = ask_about(_ids(marker.subtree))
             add(f"Why {inv}" if inv else None, "why", answer)
     return out
+
+
+def _due_to_do(tok) -> bool:
+    """'is due to be completed in January': 'due' with an infinitive is a timetable, not a cause."""
+    doc = tok.doc
+    return tok.lower_ == "due" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and doc[tok.i + 2].pos_ in ("VERB", "AUX")
 
 
 _CHANGE_VERBS = {"rise", "fall", "jump", "drop", "grow", "increase", "decrease", "decline", "climb", "slip", "surge", "plunge", "gain", "lose", "shrink", "soar", "tumble"}

@@ -8,7 +8,15 @@ from ..nlp import leaves_quotation_open
 from ..select import Scored
 from .generate import Candidate
 
-_BAD_WORDS = re.compile(r"\b(?:he|she|it|they|him|her|them|his|its|their|this|these|those|i|we|you|me|us|our|my|your)\b", re.IGNORECASE)
+# words that leave a question without its referent: pronouns, demonstratives, a relative pronoun
+# taken for the subject ('How many lives has which claimed?'), the indefinite 'someone'
+_BAD_WORDS = re.compile(
+    r"\b(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those|i|we|you|me|us|our|my|your|which|who|whom|whose"
+    r"|someone|somebody|something|anyone|anybody)\b",
+    re.IGNORECASE,
+)
+# an answer cut off after a conjunction, preposition or article ('the news and')
+_CUT_ANSWER = re.compile(r"\b(?:and|or|but|of|to|the|a|an|with|for|in|on|at|by)$", re.IGNORECASE)
 
 
 def _norm(text: str) -> str:
@@ -25,7 +33,7 @@ def acceptable(c: Candidate) -> bool:
     ans = _norm(c.answer.text)
     if not ans or ans in _norm(c.question):
         return False
-    if len(c.answer.text.split()) > 30:
+    if len(c.answer.text.split()) > 30 or _CUT_ANSWER.search(c.answer.text.rstrip(" ,;:")):
         return False
     if '"' in c.question or "“" in c.question or "”" in c.question:
         return False
