@@ -62,3 +62,14 @@ def test_due_to_with_an_infinitive_is_no_cause():
     # the BBC text this came from has a slip ("is to due to be"), which the parser reads as "is to, due to"
     assert not any(q.startswith("Why") for q in questions("The new bridge is to due to be completed in March."))
     assert questions("The match was called off due to heavy snow.")["Why was the match called off?"] == "due to heavy snow"
+
+
+def test_a_relative_pronoun_is_asked_about_only_when_its_noun_is_certain():
+    # the noun right before it stands in ('the earthquake, which has claimed...'); a date, two
+    # nouns joined by 'and', or a noun that is not next to it gives no question at all
+    quake = questions("The quake struck on Saturday, which has claimed more than 4,000 lives.")
+    assert not any("claimed" in q for q in quake)
+    assert quake["When did the quake strike?"] == "Saturday"  # the answer without the clause
+    owners = questions("The club is run by John Magnier and JP McManus, who own 29% of its shares.")
+    assert not any("own" in q for q in owners)
+    assert owners["Who is the club run by?"] == "John Magnier and JP McManus"

@@ -177,7 +177,12 @@ def _inverted(verb, subj_text: str, auxes, neg, rest_text: str, after_verb: str 
 
 
 def _resolve_subject(parsed: Parsed, subj, facts: Facts, sent: Sent) -> Optional[str]:
-    """The subject as a noun phrase, a pronoun replaced by the person last named before it."""
+    """The subject as a noun phrase, a pronoun replaced by the person last named before it, a
+    relative pronoun by what it stands for ('Kane, who has netted 19 goals')."""
+    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+        subj = _relative_antecedent(subj)
+        if subj is None:
+            return None
     if subj.lower_ in ("he", "she") and len(list(subj.subtree)) == 1:
         return _antecedent(parsed, facts, sent)
     if subj.lower_ in _PRONOUNS:
@@ -186,6 +191,27 @@ def _resolve_subject(parsed: Parsed, subj, facts: Facts, sent: Sent) -> Optional
     if len(text.split()) > 8:
         return None
     return text
+
+
+def _relative_antecedent(rel):
+    """What a relative pronoun stands for, when nothing can be mistaken: the noun right before it
+    (a comma between), alone (not 'McManus and Magnier, who own 29%'), not a date or figure
+    ('Saturday, which...'), a person for 'who' and no person for 'which'."""
+    doc = rel.doc
+    noun = rel.head.head
+    before = rel.i - 1 - (rel.i > 0 and doc[rel.i - 1].text == ",")
+    ent = ent_at(noun)
+    person = ent is not None and ent.label_ == "PERSON"
+    if noun.i != before or noun.pos_ not in ("NOUN", "PROPN") or (ent is not None and ent.label_ in _NOT_ANTECEDENTS) or noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+        return None
+    if (rel.lower_ == "who" and noun.pos_ == "PROPN" and not person) or (rel.lower_ == "which" and person):
+        return None
+    if rel.head.tag_ == "VBP" and noun.tag_ in ("NN", "NNP"):
+        return None  # 'a whale that swam' tagged as a plural present: the parse is wrong
+    return noun
+
+
+_NOT_ANTECEDENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
 def _antecedent(parsed: Parsed, facts: Facts, sent: Sent) -> Optional[str]:
@@ -219,6 +245,22 @@ def _span_of(parsed: Parsed, toks) -> Span:
     while len(toks) > 1 and toks[0].is_punct:
         toks.pop(0)
     return parsed.span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def _without_clauses(tok) -> list:
+    """A noun phrase without the relative clause or apposition set off by a comma: 'Saturday', not
+    'Saturday, which has claimed more than 4,000 lives'."""
+    doc, ent = tok.doc, ent_at(tok)
+
+    def aside(c) -> bool:  # set off by a comma ('the way he played' is no aside), outside the name or date
+        first = c.left_edge.i
+        return c.dep_ in ("relcl", "appos") and first > 0 and doc[first - 1].text == "," and (ent is None or not ent.start <= c.i < ent.end)
+
+    side = {t.i for c in tok.children if aside(c) for t in c.subtree}
+    out = [t for t in tok.subtree if t.i not in side]
+    while out and out[-1].is_punct:
+        out.pop()
+    return out
 
 
 def _ids(toks) -> set[int]:
@@ -308,7 +350,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             if prep.dep_ == "agent":
                 wh = "Who" if ent is None or ent.label_ in ("PERSON", "ORG", "NORP") else "What"
                 inv = ask_about(_ids(prep.subtree), after_verb="by")
-                add(f"{wh} {inv}" if inv else None, "who", list(pobj.subtree))
+                add(f"{wh} {inv}" if inv else None, "who", _without_clauses(pobj))
                 continue
             if ent is None:
                 continue
@@ -321,7 +363,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             else:
                 continue
             inv = ask_about(_ids(prep.subtree))
-            answer = list(prep.subtree) if kind == "when" and prep.lower_ in ("since", "until", "by") else list(pobj.subtree)
+            answer = list(prep.subtree) if kind == "when" and prep.lower_ in ("since", "until", "by") else _without_clauses(pobj)
             add(f"{kind.capitalize()} {inv}" if inv else None, kind, answer)
         # why: a because / due to clause
         for child in verb.children:
