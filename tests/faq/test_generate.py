@@ -73,3 +73,21 @@ def test_a_relative_pronoun_is_asked_about_only_when_its_noun_is_certain():
     owners = questions("The club is run by John Magnier and JP McManus, who own 29% of its shares.")
     assert not any("own" in q for q in owners)
     assert owners["Who is the club run by?"] == "John Magnier and JP McManus"
+
+
+def test_an_aside_on_an_object_is_in_neither_the_question_nor_the_answer():
+    qs = questions("Some WTO members dislike Russia's energy price subsidies, which rivals say give its firms an edge.")
+    assert qs["What do some WTO members dislike?"] == "Russia's energy price subsidies"
+
+
+def test_no_do_support_for_a_present_plural_with_a_single_subject():
+    # "a humpback whale that swam..." with "swam" tagged a present plural gave "How much do a whale swam?"
+    from corefact.faq.generate import _inverted
+
+    cases = (
+        ("A player play for the club.", "a player", None),
+        ("The players play for the club.", "the players", "do the players play for the club"),
+    )
+    for text, subject, inverted in cases:
+        verb = next(t for t in parsed_text(text + " Fans cheered.").doc if t.dep_ == "ROOT")
+        assert _inverted(verb, subject, [], False, "for the club") == inverted

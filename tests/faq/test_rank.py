@@ -10,6 +10,7 @@ QUESTIONS = {
     "What did CNN) ISIS release?": False,
     "Who was spotted after the Gunners ' 2-1 win at St James ' Park?": False,
     "What did Hughes miss ’ s defeat to Toulon?": False,
+    "What did Pjanic finish off a swift counter- in the 25th minute?": False,
     "Who will have to pay £46million to make the transfer permanent but?": False,
     "What did the firm's chief executive say?": True,
     "Who called the plan 'a farce'?": True,
@@ -24,13 +25,16 @@ def test_well_formed(question):
 
 
 # (question, answer): a relative pronoun or an indefinite taken for the subject, a demonstrative
-# without its referent, an answer cut off after a conjunction; then whole ones
+# without its referent, an answer cut off after a conjunction, in a speaker's own words or started
+# in the middle of a word; then whole ones
 CANDIDATES = [
     ("How many lives has which claimed?", "more than 4,000", False),
     ("How many goals has who netted so far?", "19", False),
     ("What will someone, somewhere figure out?", "a way to copy it", False),
     ("When will that software be replaced for free?", "by the end of the year", False),
     ("Who were investors shaken by?", "the news and", False),
+    ("What did doctors warn?", "my parents", False),
+    ("What would the pulses push space junk into?", "s atmosphere", False),
     ("How many lives has the earthquake claimed?", "more than 4,000", True),
     ("Who were investors shaken by?", "the news", True),
 ]

@@ -165,8 +165,8 @@ def _inverted(verb, subj_text: str, auxes, neg, rest_text: str, after_verb: str 
         body = f"{first.text.lower()} {subj_text}{neg_text}{(' ' + others) if others else ''} {verb.text}"
     else:
         do = _do_form(verb)
-        if do is None:
-            return None
+        if do is None or (do == "do" and _singular_subject(verb)):
+            return None  # 'do a whale swam': the parse took a past or singular verb for a plural present
         if _lemma(verb) == "be":
             body = f"{verb.text.lower()} {subj_text}{neg_text}"
         else:
@@ -174,6 +174,14 @@ def _inverted(verb, subj_text: str, auxes, neg, rest_text: str, after_verb: str 
     if after_verb:
         body += " " + after_verb
     return (body + (" " + rest_text if rest_text else "")).strip()
+
+
+def _singular_subject(verb) -> bool:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        subj = verb.head
+    # 'a' or 'each' marks one; 'the City squad have' is British English for a team
+    return subj is not None and subj.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "each", "every") for c in subj.children)
 
 
 def _resolve_subject(parsed: Parsed, subj, facts: Facts, sent: Sent) -> Optional[str]:
@@ -206,8 +214,6 @@ def _relative_antecedent(rel):
         return None
     if (rel.lower_ == "who" and noun.pos_ == "PROPN" and not person) or (rel.lower_ == "which" and person):
         return None
-    if rel.head.tag_ == "VBP" and noun.tag_ in ("NN", "NNP"):
-        return None  # 'a whale that swam' tagged as a plural present: the parse is wrong
     return noun
 
 
@@ -247,20 +253,29 @@ def _span_of(parsed: Parsed, toks) -> Span:
     return parsed.span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
 
-def _without_clauses(tok) -> list:
-    """A noun phrase without the relative clause or apposition set off by a comma: 'Saturday', not
-    'Saturday, which has claimed more than 4,000 lives'."""
+# a role that is no answer without what it belongs to
+_INCOMPLETE_ROLES = {"head", "member", "chief", "part", "one", "leader", "chair", "deputy"}
+
+
+def _asides(tok) -> set[int]:
+    """Token ids of the relative clauses and appositions set off by a comma on a noun, commas
+    included ('the way he played' is no aside), outside the name or date the noun is part of."""
     doc, ent = tok.doc, ent_at(tok)
-
-    def aside(c) -> bool:  # set off by a comma ('the way he played' is no aside), outside the name or date
+    out: set[int] = set()
+    for c in tok.children:
         first = c.left_edge.i
-        return c.dep_ in ("relcl", "appos") and first > 0 and doc[first - 1].text == "," and (ent is None or not ent.start <= c.i < ent.end)
-
-    side = {t.i for c in tok.children if aside(c) for t in c.subtree}
-    out = [t for t in tok.subtree if t.i not in side]
-    while out and out[-1].is_punct:
-        out.pop()
+        if c.dep_ in ("relcl", "appos") and first > 0 and doc[first - 1].text == "," and (ent is None or not ent.start <= c.i < ent.end):
+            out |= {t.i for t in c.subtree} | {first - 1}
+            if c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == "," and doc[c.right_edge.i + 1].head.i == tok.i:
+                out.add(c.right_edge.i + 1)
     return out
+
+
+def _without_clauses(tok) -> list:
+    """A noun phrase without its asides: 'Saturday', not 'Saturday, which has claimed more than
+    4,000 lives'."""
+    side = _asides(tok)
+    return [t for t in tok.subtree if t.i not in side]
 
 
 def _ids(toks) -> set[int]:
@@ -321,12 +336,12 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                 if len(list(child.subtree)) == 1 and child.pos_ == "NOUN":
                     continue  # "take part", "take place": an idiom, not a thing
                 person = (ent is not None and ent.label_ == "PERSON") or (child.text[:1].isupper() and person_for(facts.people, child.text) is not None)
-                detached = _detached(child)
+                detached = _detached(child) | _asides(child)
                 if person:  # "angered Townsend for writing...": what follows a name is the clause's
                     detached |= {t.i for c in child.rights if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
                 answer = [t for t in child.subtree if t.i not in detached]
                 wh = "Who" if person else "What"
-                inv = ask_about(_ids(answer))
+                inv = ask_about(_ids(answer) | _asides(child))  # an aside is in neither
                 add(f"{wh} {inv}" if inv else None, "what", answer)
             # "urged the council to delay the vote" -> What did the mayor urge the council to do?
             elif child.dep_ == "xcomp" and child.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
@@ -473,6 +488,8 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
                     a0 = sent.start + sent.text.find(person.affiliation)
                     if a0 >= answer.end and a0 - answer.end <= 3:
                         answer = parsed.span(rs, a0 + len(person.affiliation))
+                if answer.text.lower() in _INCOMPLETE_ROLES:
+                    break  # 'Who is Robert Sinche? head': of what, the reader asks
                 out.append(Candidate(f"Who is {person.name}?", "who_is", answer, sent, [m], bonus=0.2))
                 break
     said: set[str] = set()

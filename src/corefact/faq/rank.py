@@ -15,6 +15,10 @@ _BAD_WORDS = re.compile(
     r"|someone|somebody|something|anyone|anybody)\b",
     re.IGNORECASE,
 )
+# a short answer in a quoted speaker's own words ('my parents'): whose, the reader cannot tell
+_SPEAKERS_OWN = re.compile(r"(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b")
+# an answer that starts in the middle of a word ("s atmosphere", from "Earth ' s atmosphere")
+_TORN_START = re.compile(r"[b-z]\b")
 # an answer cut off after a conjunction, preposition or article ('the news and')
 _CUT_ANSWER = re.compile(r"\b(?:and|or|but|of|to|the|a|an|with|for|in|on|at|by)$", re.IGNORECASE)
 
@@ -33,7 +37,9 @@ def acceptable(c: Candidate) -> bool:
     ans = _norm(c.answer.text)
     if not ans or ans in _norm(c.question):
         return False
-    if len(c.answer.text.split()) > 30 or _CUT_ANSWER.search(c.answer.text.rstrip(" ,;:")):
+    if len(c.answer.text.split()) > 30 or _CUT_ANSWER.search(c.answer.text.rstrip(" ,;:")) or _TORN_START.match(c.answer.text):
+        return False
+    if len(c.answer.text.split()) <= 4 and _SPEAKERS_OWN.match(c.answer.text):
         return False
     if '"' in c.question or "“" in c.question or "”" in c.question:
         return False
@@ -41,8 +47,8 @@ def acceptable(c: Candidate) -> bool:
 
 
 # an apostrophe set apart as the PTB-detokenised CNN/DM text has it ("the Gunners ' 2-1 win",
-# "Hughes ’ s"), a dangling conjunction ("to make the transfer permanent but?")
-_TORN = re.compile(r"\w\s+['’]\s+\w|\b(?:and|but|or)\?$")
+# "Hughes ’ s"), a word cut at its hyphen ("a swift counter- in"), a dangling conjunction ("to make the transfer permanent but?")
+_TORN = re.compile(r"\w\s+['’]\s+\w|\w-\s|\b(?:and|but|or)\?$")
 
 
 def well_formed(question: str) -> bool:
