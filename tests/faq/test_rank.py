@@ -37,6 +37,7 @@ CANDIDATES = [
     ("What would the pulses push space junk into?", "s atmosphere", False),
     ("How many lives has the earthquake claimed?", "more than 4,000", True),
     ("Who were investors shaken by?", "the news", True),
+    ("What did the firm warn customers about?", "e-mail scams", True),
 ]
 
 

@@ -18,7 +18,7 @@ _BAD_WORDS = re.compile(
 # a short answer in a quoted speaker's own words ('my parents'): whose, the reader cannot tell
 _SPEAKERS_OWN = re.compile(r"(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b")
 # an answer that starts in the middle of a word ("s atmosphere", from "Earth ' s atmosphere")
-_TORN_START = re.compile(r"[b-z]\b")
+_TORN_START = re.compile(r"[b-z]\s")
 # an answer cut off after a conjunction, preposition or article ('the news and')
 _CUT_ANSWER = re.compile(r"\b(?:and|or|but|of|to|the|a|an|with|for|in|on|at|by)$", re.IGNORECASE)
 
