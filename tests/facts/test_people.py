@@ -62,3 +62,9 @@ def test_a_role_names_a_person(text):
 def test_the_whole_of_a_hyphenated_role(transfer):
     people = {p.name: p for p in extract_people(transfer)}
     assert people["Tomas Reis"].role == "21-year-old winger"
+
+
+def test_a_name_after_town_of_is_a_place_not_a_person(flood):
+    # the tagger calls "Abeokuta" in "the town of Abeokuta" a person
+    assert "Abeokuta" not in {p.name for p in extract_people(flood)}
+    assert "Abeokuta" in {p.name for p in extract_places(flood)}

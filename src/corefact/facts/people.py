@@ -111,12 +111,21 @@ def _appos(ent) -> tuple[Optional[str], Optional[str]]:
     return None, None
 
 
+# "the town of Abeokuta": a name after one of these is a place, whatever the tagger says
+_PLACE_NOUNS = {"town", "city", "village", "county", "state", "province", "region", "district", "island", "port", "capital", "suburb", "borough"}
+
+
+def _named_as_place(ent) -> bool:
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _PLACE_NOUNS
+
+
 def extract_people(parsed: Parsed) -> list[Person]:
     """People named in the article, surname mentions merged into the full name."""
     people: list[dict] = []
     by_key: dict[str, int] = {}
     for ent in parsed.doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or _named_as_place(ent):
             continue
         name = _clean_name(ent.text)
         if not name or not name[0].isupper() or len(name) < 2:
@@ -153,7 +162,7 @@ def _entities(parsed: Parsed, labels: set[str], kind: str) -> list[Entity]:
     out: list[dict] = []
     index: dict[str, int] = {}
     for ent in parsed.doc.ents:
-        if ent.label_ not in labels:
+        if ent.label_ not in labels and not (kind == "place" and ent.label_ == "PERSON" and _named_as_place(ent)):
             continue
         name = _SUFFIX.sub("", ent.text.strip())
         name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
