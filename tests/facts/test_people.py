@@ -2,6 +2,8 @@ import pytest
 
 from corefact.facts.people import extract_organisations, extract_people, extract_places
 
+from ..conftest import parsed_text
+
 
 def test_people_with_roles_merged(flood):
     people = {p.name: p for p in extract_people(flood)}
@@ -33,8 +35,6 @@ def test_people_link_to_their_quotes(flood):
 
 
 def test_role_in_apposition_before_the_name():
-    from ..conftest import parsed_text
-
     p = parsed_text("The lender's chief executive, Sofia Lind, said the changes would save money. Shares rose.")
     assert extract_people(p)[0].role == "chief executive"
 
@@ -52,8 +52,6 @@ ROLES = {
 
 @pytest.mark.parametrize("text", sorted(ROLES))
 def test_a_role_names_a_person(text):
-    from ..conftest import parsed_text
-
     name, role = ROLES[text]
     person = next(p for p in extract_people(parsed_text(text + " The talks went on.")) if p.name == name)
     assert person.role == role
@@ -68,3 +66,11 @@ def test_a_name_after_town_of_is_a_place_not_a_person(flood):
     # the tagger calls "Abeokuta" in "the town of Abeokuta" a person
     assert "Abeokuta" not in {p.name for p in extract_people(flood)}
     assert "Abeokuta" in {p.name for p in extract_places(flood)}
+
+
+def test_a_lone_first_name_is_the_one_person_named_in_full_with_it(transfer):
+    people = {p.name: p for p in extract_people(transfer)}
+    assert "Tomas" not in people  # "an offer for Tomas" is Tomas Reis
+    assert any(transfer.text[m.start:m.end] == "Tomas" for m in people["Tomas Reis"].mentions)
+    two = {p.name for p in extract_people(parsed_text("Tom Reed and Tom Hall signed on Monday. Tom said he was happy. Fans cheered."))}
+    assert {"Tom Reed", "Tom Hall"} <= two  # with two of that first name, neither takes it

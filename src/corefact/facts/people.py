@@ -155,7 +155,23 @@ def extract_people(parsed: Parsed) -> list[Person]:
         arole, aff = _appos(ent)
         person["role"] = person["role"] or role or arole
         person["affiliation"] = person["affiliation"] or aff
-    return [Person(**p) for p in people]
+    return [Person(**p) for p in _first_names_merged(people)]
+
+
+def _first_names_merged(people: list[dict]) -> list[dict]:
+    """'Tomas' after 'Tomas Reis': a lone first name is the one person named in full with it (two
+    with that first name, it stays apart)."""
+    out = []
+    for p in people:
+        parts = p["name"].split()
+        full = [q for q in people if len(parts) == 1 and q is not p and len(q["name"].split()) > 1 and q["name"].split()[0] == parts[0]]
+        if len(full) == 1:
+            q = full[0]
+            q["mentions"] = sorted(q["mentions"] + p["mentions"], key=lambda m: m.start)
+            q["role"], q["affiliation"] = q["role"] or p["role"], q["affiliation"] or p["affiliation"]
+        else:
+            out.append(p)
+    return out
 
 
 def _entities(parsed: Parsed, labels: set[str], kind: str) -> list[Entity]:
