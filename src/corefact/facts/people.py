@@ -19,8 +19,9 @@ _TITLE_WORDS = {
     "boss", "striker", "midfielder", "defender", "goalkeeper", "player", "actor", "actress", "singer",
     "author", "economist", "analyst", "researcher", "scientist", "doctor", "nurse", "police",
 }
+_HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev")
 # words of the title list that are no role on their own: honorifics and modifiers ("Mr", "former")
-_NOT_A_HEAD = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "former", "acting", "deputy", "vice", "prime", "police"}
+_NOT_A_HEAD = {h.lower() for h in _HONORIFICS} | {"former", "acting", "deputy", "vice", "prime", "police"}
 # nouns for people that the title list and the agent endings below do not cover
 _PERSON_NOUNS = {
     "star", "champion", "mate", "friend", "sister", "brother", "daughter", "son", "father", "mother",
@@ -43,7 +44,7 @@ def _names_a_person(head) -> bool:
     return word in _TITLE_WORDS or word in _PERSON_NOUNS or _AGENT.search(word) is not None
 
 
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev)\.?\s+")
+_HONORIFIC = re.compile(rf"^(?:{'|'.join(_HONORIFICS)})\.?\s+")
 _SUFFIX = re.compile(r"(?:'s|’s|')$")
 
 
