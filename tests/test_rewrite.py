@@ -46,3 +46,28 @@ def test_an_unknown_transformation_derives_nothing():
     from corefact.model import Transformation
 
     assert apply_transformations("Some text.", 0, [Transformation(rule="invent_a_quote", added='"')]) is None
+
+
+@pytest.mark.parametrize(
+    "text, shown, removed",
+    [
+        ("But the bank kept its rate at 4.5% on Thursday.", "The bank kept its rate at 4.5% on Thursday.", "But"),
+        ("However, the pound fell by two cents against the dollar.", "The pound fell by two cents against the dollar.", "However,"),
+        ("Meanwhile the valley is still without power.", "The valley is still without power.", "Meanwhile"),
+        ("LONDON (Reuters) - And the Bank of England kept its rate on Thursday.", "The Bank of England kept its rate on Thursday.", "And"),
+    ],
+)
+def test_a_connective_is_left_out_when_the_sentence_before_is_not_shown(text, shown, removed):
+    p = parsed_text("Prices rose again in March across the country. " + text)
+    s = as_sentence(p, p.sents[1])
+    assert s.text == shown
+    dropped = s.transformations[-1]
+    assert dropped.rule == "drop_connective" and [r.text for r in dropped.removed] == [removed]
+    assert p.text[dropped.removed[0].start:dropped.removed[0].end] == removed
+    ev = s.evidence[0]
+    assert apply_transformations(ev.text, ev.start, s.transformations) == s.text
+    # right after the sentence it ties to, it keeps its connective
+    assert as_sentence(p, p.sents[1], after_previous=True).text.endswith(text.split(" - ")[-1])
+    # and 'But he...' is never shown without its sentence before: nothing is left out of it
+    he = parsed_text("Prices rose again in March. But he said the rise would not last.")
+    assert not as_sentence(he, he.sents[1]).transformations

@@ -10,7 +10,14 @@ def _sent(text):
 
 def test_standalone_rejects_dependent_openers_and_open_quotes():
     assert standalone(_sent("The council voted to close the bridge."))
-    assert not standalone(_sent("However, the council voted to close the bridge."))
+    # a connective the rewrite leaves out (drop_connective) does not make a sentence lean...
+    assert standalone(_sent("However, the council voted to close the bridge."))
+    assert standalone(_sent("But the council voted to close the bridge."))
+    # ...unless what follows it leans too, or it is no connective without its comma
+    assert not standalone(_sent("However, he voted to close the bridge."))
+    assert not standalone(_sent("But for the council, the bridge would have closed."))
+    assert not standalone(_sent("Still no one has voted to close the bridge."))
+    assert not standalone(_sent("Meanwhile 300 residents voted to close the bridge."))  # would open on a numeral
     assert not standalone(_sent("He said the bridge would close."))
     assert not standalone(_sent('"The bridge will close, the mayor said.'))
     assert not standalone(_sent('"The state will pay for every family."'))  # whose words?
@@ -73,6 +80,8 @@ def test_lede_is_at_most_two_sentences_of_the_first_paragraph():
     assert lede([one, two, three]) == [one]  # a one-sentence opening paragraph
     assert lede([two, three, four]) == [two, three]
     assert lede([two, four]) == [two]  # a sentence held back between them ends the lede
+    turn = Sent(2, 0, 1, 0, 0, 1, "But now it is his companion who has lost.")
+    assert lede([two, turn, four]) == [two]  # a turn to what comes next is no part of it
     assert lede([]) == []
 
 

@@ -11,6 +11,7 @@ from typing import Optional
 
 from .model import Sentence, Transformation
 from .nlp import Parsed, Sent
+from .select import connective
 
 # "LONDON (Reuters) - ", "(CNN) -- ", "WASHINGTON — ", "By . Jane Doe . "
 _DATELINE = re.compile(
@@ -20,15 +21,22 @@ _DATELINE = re.compile(
 )
 
 
-def as_sentence(parsed: Parsed, sent: Sent, paragraph: int = 0) -> Sentence:
+def as_sentence(parsed: Parsed, sent: Sent, paragraph: int = 0, after_previous: bool = False) -> Sentence:
     """An output Sentence for an article sentence, with its recorded transformations: the dateline
-    removed, and a quotation that the article goes on with in the next paragraph closed."""
+    removed; unless it is shown right after the sentence before it (``after_previous``), the
+    connective that ties it to that sentence removed ('But the bank...' -> 'The bank...'); and a
+    quotation that the article goes on with in the next paragraph closed."""
     text, transformations = sent.text, []
     m = _DATELINE.match(sent.text)
     if m and m.end() < len(sent.text) - 20:
         rest = sent.text[m.end():]
         text = rest[0].upper() + rest[1:]
         transformations.append(Transformation(rule="strip_dateline", removed=[parsed.span(sent.start, sent.start + m.end())]))
+    cut = connective(text) if not after_previous else 0
+    if cut:
+        start = sent.start + len(sent.text) - len(text)  # where ``text`` begins in the article
+        text = text[cut].upper() + text[cut + 1:]
+        transformations.append(Transformation(rule="drop_connective", removed=[parsed.span(start, start + cut)]))
     if sent.closing_mark:
         text += sent.closing_mark
         transformations.append(Transformation(rule="close_quotation", added=sent.closing_mark))
@@ -40,7 +48,7 @@ def apply_transformations(evidence_text: str, start: int, transformations: list[
     when a transformation is not one of corefact's rules."""
     text = evidence_text
     for t in transformations:
-        if t.rule == "strip_dateline":
+        if t.rule in ("strip_dateline", "drop_connective"):  # what the rule removed opens the text
             rest = evidence_text[t.removed[-1].end - start:].lstrip()
             text = rest[0].upper() + rest[1:] if rest else rest
         elif t.rule == "close_quotation" and t.added in ('"', "”", "'", "’"):
@@ -62,7 +70,8 @@ def brief(parsed: Parsed, chosen: list[Sent]) -> list[Sentence]:
             groups.append([s])
     if len(groups) == 1 and len(chosen) > 3:
         groups = [chosen[i:i + 2] for i in range(0, len(chosen), 2)]
+    shown = {s.index for s in chosen}
     out: list[Sentence] = []
     for p, group in enumerate(groups):
-        out.extend(as_sentence(parsed, s, p) for s in group)
+        out.extend(as_sentence(parsed, s, p, after_previous=s.index - 1 in shown) for s in group)
     return out

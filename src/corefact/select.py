@@ -66,10 +66,34 @@ _SINGLE_OPENING = re.compile(r"\s*['‘]\s?\w")
 _SINGLE_CLOSED = re.compile(r"[\w.,!?]\s?['’]\s+\S")
 
 
+# A connective that only links a sentence to the one before it ('But', 'However,', 'Meanwhile'): a
+# sentence shown without that one is shown without it (rewrite's 'drop_connective' rule). Not 'But
+# for...' (except for), not an adverb without its comma ('Still no sign...', 'Also injured was...').
+_CONNECTIVE = re.compile(
+    r"(?:(?:But|And)\s+(?!for\b)|Meanwhile,?\s+|"
+    r"(?:However|Also|Still|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|Additionally|Indeed|"
+    r"Besides|In addition|By contrast|In contrast|On the other hand|Even so),\s+)(?=[A-Za-z])"
+)
+
+
+def connective(text: str) -> int:
+    """The length of the connective that opens ``text`` and may be left out, with the space after
+    it (0 for none): only when what follows it can open a sentence ('But he said...' keeps it,
+    since 'he' leans on the sentence before as well)."""
+    m = _CONNECTIVE.match(text)
+    if not m:
+        return 0
+    rest = text[m.end():]
+    if opener(rest) in DEPENDENT_OPENERS and not _FREE_OPENING.match(rest):
+        return 0
+    return m.end()
+
+
 def standalone(sent: Sent, opening: bool = True) -> bool:
     """True when a sentence does not need the previous one: no leading pronoun or connective
-    (``opening=False`` leaves the first word out of it), and no quotation left open."""
-    if opening and opener(sent.text) in DEPENDENT_OPENERS and not _FREE_OPENING.match(sent.text):
+    (``opening=False`` leaves the first word out of it; a connective that may be left out, see
+    :func:`connective`, is none), and no quotation left open."""
+    if opening and opener(sent.text) in DEPENDENT_OPENERS and not _FREE_OPENING.match(sent.text) and not connective(sent.text):
         return False
     t = sent.text + sent.closing_mark  # as shown (rewrite.as_sentence closes the quotation)
     if t.count("“") != t.count("”") or t.count('"') % 2 or leaves_quotation_open(t):
@@ -233,10 +257,12 @@ def lede(shown: list[Sent]) -> list[Sent]:
     """The lede of an article, from its sentences that may be shown (in order): those of the
     first paragraph that has one, at most ``LEDE``, in a row. A one-sentence opening paragraph (the
     BBC's style) is a lede of one sentence; so is a first sentence followed by one that may not be
-    shown (in text without paragraph breaks the lede would reach into the body, past a caption)."""
+    shown (in text without paragraph breaks the lede would reach into the body, past a caption), or
+    by one that opens with a connective ('But now it is his companion who has lost.': a turn to
+    what comes next, not more of the news)."""
     out = shown[:1]
     for s in shown[1:LEDE]:
-        if s.paragraph == out[-1].paragraph and s.index == out[-1].index + 1:
+        if s.paragraph == out[-1].paragraph and s.index == out[-1].index + 1 and not connective(s.text):
             out.append(s)
     return out
 
