@@ -55,3 +55,21 @@ def test_sumy_runs_offline_with_shipped_punkt():
     text = "The council met on Monday. It voted to close the bridge. Repairs will take two years. Drivers must use the ring road."
     out = run(text, 2)
     assert len(out) == 2 and all(s in text for s in out)
+
+
+def test_summarize_scores_the_core_fact_as_shown(tmp_path):
+    import json
+
+    from corefact.eval.summarize import evaluate
+
+    shown = "The Bank of England kept its main interest rate at 4.5% on Thursday, as markets had expected."
+    article = (
+        "LONDON (Reuters) - " + shown + "\n\nThe pound rose by two cents against the dollar after the decision.\n\n"
+        "Economists said the bank would wait for the spring figures before it moved again."
+    )
+    data = tmp_path / "summ_one.jsonl"
+    data.write_text(json.dumps({"id": "one", "article": article, "reference": shown}) + "\n")
+    result = evaluate(data, ks=(1,), peers=False, split="all")
+    # the dateline the rewrite strips is not counted against the core fact; Lead-1 keeps it
+    assert result["rouge"]["corefact k=1"]["rouge1"] == 100.0
+    assert result["rouge"]["Lead-1"]["rouge1"] < 100.0

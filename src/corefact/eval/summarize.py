@@ -49,6 +49,7 @@ def evaluate(data: Path, limit: Optional[int] = None, ks: tuple[int, ...] = (1, 
     from ..ingest import load_article
     from ..nlp import parse
     from ..options import Options
+    from ..rewrite import as_sentence, brief
     from ..select import core_fact, score_sentences, select_brief
     from . import peers as P
 
@@ -76,9 +77,10 @@ def evaluate(data: Path, limit: Optional[int] = None, ks: tuple[int, ...] = (1, 
         systems: dict[str, str] = {}
         for k in ks + ((default_k,) if default_k not in ks else ()):
             t0 = time.perf_counter()
-            chosen = [core] if k == 1 else select_brief(parsed, scored, k, core)
+            # as shown: the rewrite's text, after its recorded transformations (dateline, connective)
+            shown = [as_sentence(parsed, core)] if k == 1 else brief(parsed, select_brief(parsed, scored, k, core))
             seconds["corefact"] += time.perf_counter() - t0
-            systems[f"corefact k={k}"] = " ".join(s.text for s in chosen)
+            systems[f"corefact k={k}"] = " ".join(s.text for s in shown)
             systems[f"Lead-{k}"] = " ".join(P.lead(sents, k))
             systems[f"Random-{k}"] = " ".join(P.random_k(sents, k, seed + n))
             systems[f"Oracle-{k}"] = " ".join(P.oracle(sents, k, lambda s: sum(best_rouge(scorer, refs, s)[m] for m in ("rouge1", "rouge2"))))
