@@ -33,6 +33,15 @@ def test_how_many_subject_and_object():
     assert qs["How many jobs did the company cut in its consumer division?"] == "1,200"
 
 
+def test_no_how_many_question_without_a_finite_verb_or_with_what_was_said_left_out():
+    for text in (
+        "The attack left 40 dead, with 200 people wounded.",
+        "Two firms said in a statement that the talks had ended.",
+        "Five former England managers warn that the league is losing its young players.",
+    ):
+        assert not [q for q in questions(text) if q.startswith("How many")], text
+
+
 def test_modal_auxiliary_is_inverted():
     qs = questions("The council will close the bridge in June.")
     assert qs["What will the council close in June?"] == "the bridge"

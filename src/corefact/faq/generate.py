@@ -398,6 +398,15 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
     return out
 
 
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _finite(verb) -> bool:
+    """Whether a verb makes a clause of its own: finite, or with a finite auxiliary ('have been
+    evacuated'), not a participle that hangs on a noun ('200 people wounded')."""
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in _AUX and c.tag_ in _FINITE_TAGS for c in verb.children)
+
+
 def _due_to_do(tok) -> bool:
     """'is due to be completed in January': 'due' with an infinitive is a timetable, not a cause."""
     doc = tok.doc
@@ -440,6 +449,8 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
                     out.append(Candidate(_finish(q), "how_many", fig.span, sent, bonus=0.3))
                 continue
             if noun_tok.dep_ in _SUBJ:
+                if not _finite(verb) or any(c.dep_ == "ccomp" for c in verb.children):
+                    continue  # 'How many people wounded?'; 'How many firms said in a statement?' (what?)
                 q = f"How many {fig.counts} {fig.context}"
             elif noun_tok.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
                 subj, auxes, neg = _clause_parts(verb)
