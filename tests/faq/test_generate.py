@@ -33,11 +33,12 @@ def test_how_many_subject_and_object():
     assert qs["How many jobs did the company cut in its consumer division?"] == "1,200"
 
 
-def test_no_how_many_question_without_a_finite_verb_or_with_what_was_said_left_out():
+def test_no_how_many_question_without_a_finite_verb_with_what_was_said_left_out_or_for_one():
     for text in (
         "The attack left 40 dead, with 200 people wounded.",
         "Two firms said in a statement that the talks had ended.",
         "Five former England managers warn that the league is losing its young players.",
+        "One scientist is hoping to find the cure this year.",
     ):
         assert not [q for q in questions(text) if q.startswith("How many")], text
 
@@ -100,3 +101,10 @@ def test_no_do_support_for_a_present_plural_with_a_single_subject():
     for text, subject, inverted in cases:
         verb = next(t for t in parsed_text(text + " Fans cheered.").doc if t.dep_ == "ROOT")
         assert _inverted(verb, subject, [], False, "for the club") == inverted
+
+
+def test_a_capital_the_that_opens_the_sentence_is_lower_cased_unless_it_belongs_to_the_name():
+    qs = questions("The Commerce Department said the trade deficit was 24.4% above the previous record.")
+    assert "What did the Commerce Department say?" in qs
+    qs = questions("The Washington Post reported the deal on Monday. A spokesman for The Washington Post confirmed it.")
+    assert "What did The Washington Post report on Monday?" in qs

@@ -79,7 +79,18 @@ def _np_text(tok, core_only: bool = False) -> str:
     starts = first is not None and (first.is_sent_start or first.i > 0 and "\n" in first.doc[first.i - 1].text_with_ws)
     if starts and first.pos_ != "PROPN" and first.ent_type_ not in _NAME_LABELS and text[:1].isupper() and first.text != "I":
         text = text[0].lower() + text[1:]
+    elif starts and first.text == "The" and first.ent_type_ and not _the_in_name(first):
+        text = "the" + text[3:]  # 'the Commerce Department'
     return text
+
+
+def _the_in_name(the) -> bool:
+    """Whether a capital 'The' that opens a sentence belongs to the name after it ('The Times'):
+    the article writes it with a capital inside a sentence too."""
+    if the.i + 1 >= len(the.doc):
+        return False
+    after = re.escape(the.doc[the.i + 1].text)
+    return re.search(rf"[\w,;:]\s+The\s+{after}\b", the.doc.text) is not None
 
 
 def _do_form(verb) -> Optional[str]:
@@ -434,7 +445,8 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
         sent = parsed.sent_of(fig.span.start)
         if sent is None:
             continue
-        if fig.kind == "count" and fig.counts and fig.context and fig.counts.lower() not in _PRONOUNS:
+        # a count of one is no answer to 'how many' ('one thing is the most important...')
+        if fig.kind == "count" and fig.counts and fig.context and fig.counts.lower() not in _PRONOUNS and fig.value != 1:
             noun_tok = next((t for t in parsed.tokens(sent) if t.idx >= fig.span.end and t.text == fig.counts.split()[-1]), None)
             if noun_tok is None:
                 continue
