@@ -108,3 +108,9 @@ def test_a_capital_the_that_opens_the_sentence_is_lower_cased_unless_it_belongs_
     assert "What did the Commerce Department say?" in qs
     qs = questions("The Washington Post reported the deal on Monday. A spokesman for The Washington Post confirmed it.")
     assert "What did The Washington Post report on Monday?" in qs
+
+
+def test_no_question_from_a_clause_parsed_with_two_objects():
+    # the small model takes the aside after the comma for a second object of 'lifted'
+    qs = questions("The Reserve Bank of Australia lifted interest rates 0.25% to 5.5%, their first upwards move in more than a year.")
+    assert not [q for q in qs if "their first upwards move" in q or qs[q] == "their first upwards move"]

@@ -305,6 +305,8 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
     for verb in parsed.tokens(sent):
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj"):
             continue
+        if sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
+            continue  # a misparse: 'lifted rates 0.25%, their first move in a year' has one object
         subj, auxes, neg = _clause_parts(verb)
         if subj is None:
             continue
