@@ -377,7 +377,9 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             ent = _ent_of(pobj)
             if prep.dep_ == "agent":
                 wh = "Who" if ent is None or ent.label_ in ("PERSON", "ORG", "NORP") else "What"
-                inv = ask_about(_ids(prep.subtree), after_verb="by")
+                # the particle stays with its verb: 'carried out by', not 'carried by out'
+                prts = [c for c in verb.children if c.dep_ == "prt"]
+                inv = ask_about(_ids(prep.subtree) | _ids(prts), after_verb=" ".join([p.text for p in prts] + ["by"]))
                 add(f"{wh} {inv}" if inv else None, "who", _without_clauses(pobj))
                 continue
             if ent is None:
