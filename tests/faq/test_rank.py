@@ -12,7 +12,9 @@ QUESTIONS = {
     "What did Hughes miss ’ s defeat to Toulon?": False,
     "What did Pjanic finish off a swift counter- in the 25th minute?": False,
     "Who will have to pay £46million to make the transfer permanent but?": False,
+    "When does The event at the Oval come?": False,  # caption run in: '...for Surrey The event at...'
     "What did the firm's chief executive say?": True,
+    "Who wrote the report for The Times?": True,
     "Who called the plan 'a farce'?": True,
     "What did the players' union reject?": True,
     "Who won the 100m final (the second in a row)?": True,

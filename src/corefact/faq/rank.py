@@ -49,13 +49,16 @@ def acceptable(c: Candidate) -> bool:
 # an apostrophe set apart as the PTB-detokenised CNN/DM text has it ("the Gunners ' 2-1 win",
 # "Hughes ’ s"), a word cut at its hyphen ("a swift counter- in"), a dangling conjunction ("to make the transfer permanent but?")
 _TORN = re.compile(r"\w\s+['’]\s+\w|\w-\s|\b(?:and|but|or)\?$")
+# a photo caption run into the story without its full stop ('a photo shoot for Surrey The event at
+# the Oval comes...'): a capital 'The' inside the question before a word in lower case
+_RUN_ON = re.compile(r"\w\s+The\s+[a-z]")
 
 
 def well_formed(question: str) -> bool:
     """A question a reader can take as written: brackets and quotation marks closed (a clause cut
-    at '(right' or at "'horrible"), no torn apostrophe, no dangling conjunction."""
+    at '(right' or at "'horrible"), no torn apostrophe, no dangling conjunction, no caption run in."""
     body = question[:-1]
-    return body.count("(") == body.count(")") and not leaves_quotation_open(body) and not _TORN.search(question)
+    return body.count("(") == body.count(")") and not leaves_quotation_open(body) and not _TORN.search(question) and not _RUN_ON.search(body)
 
 
 def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: int = -1, leans: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
