@@ -12,7 +12,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Optional
+from typing import Iterator, Optional
 
 from .errors import CorefactError, TooShortError
 from .model import Article, Span
@@ -190,12 +190,27 @@ def _left_open(text: str) -> str:
     return "'" if _open_single(text) else ""
 
 
+def _quote_marks(text: str, chars: str) -> Iterator[tuple[int, str, Optional[bool]]]:
+    """The quotation marks among ``chars`` in the text (and line breaks, if ``chars`` has one), in
+    order, each with whether it opens a quotation (:func:`_opens`; None for a line break, and for
+    a mark set apart that toggles). Single marks that can only be apostrophes are left out."""
+    for m in re.finditer(f"[{chars}]", text):
+        i, mark = m.start(), m.group()
+        if mark == "\n":
+            yield i, mark, None
+        elif not (mark in "'‘’" and _apostrophe(text, i)):
+            yield i, mark, _opens(text, i)
+
+
+_DOUBLE = '"“”'
+_SINGLE = "'‘’"
+
+
 def _open_double(text: str) -> bool:
     """True when the text leaves a double quotation open. A mark that opens while a quotation is
     open starts its next paragraph (news style closes none but the last), so it is still open."""
     open_ = False
-    for m in re.finditer(r'["“”]', text):
-        opens = _opens(text, m.start())
+    for _, _, opens in _quote_marks(text, _DOUBLE):
         open_ = (not open_) if opens is None else opens
     return open_
 
@@ -205,11 +220,10 @@ def _open_single(text: str) -> bool:
     only if one is open; else it is an apostrophe ("the US' reserve", "Lil' Kim"). One in a double
     quotation ends with it ('"So I said, 'look, I need your help," he said.')."""
     open_ = False
-    for m in re.finditer(r"[\"“”'‘’]", text):
-        if m.group() in '"“”':
+    for _, mark, opens in _quote_marks(text, _DOUBLE + _SINGLE):
+        if mark in _DOUBLE:
             open_ = False
-        elif not _apostrophe(text, m.start()):
-            opens = _opens(text, m.start())
+        else:
             open_ = (not open_) if opens is None else opens
     return open_
 
@@ -236,13 +250,11 @@ def _double_quotations(text: str) -> list[tuple[int, int]]:
         if start is not None and end > start + 1:
             out.append((start, end))
 
-    for m in re.finditer(r'["“”\n]', text):
-        i = m.start()
-        if text[i] == "\n":
+    for i, mark, opens in _quote_marks(text, _DOUBLE + "\n"):
+        if mark == "\n":
             close_before(i)
             start = None
             continue
-        opens = _opens(text, i)
         if opens is None:
             opens = start is None
         if opens:
@@ -258,19 +270,16 @@ def _double_quotations(text: str) -> list[tuple[int, int]]:
 def _single_quotations(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start: Optional[int] = None
-    for m in re.finditer(r"['‘’\n]", text):
-        i = m.start()
-        if text[i] == "\n":
+    for i, mark, opens in _quote_marks(text, _SINGLE + "\n"):
+        if mark == "\n":
             if start is not None and text[i:].lstrip()[:1] in "'‘":
                 out.append((start, len(text[:i].rstrip())))  # its next paragraph opens it again
             start = None
-        elif not _apostrophe(text, i):
-            opens = _opens(text, i)
-            if opens if opens is not None else start is None:
-                start = i
-            elif start is not None:
-                out.append((start, i + 1))
-                start = None
+        elif opens if opens is not None else start is None:
+            start = i
+        elif start is not None:
+            out.append((start, i + 1))
+            start = None
     return out
 
 
@@ -279,10 +288,7 @@ def _opens_a_quotation(text: str, single: bool = False) -> bool:
     quotation: a sentence that starts one of its own does not go on with the one before it
     ('"... of England. "To recognise me ...', 'Mr Boyd said: "It was...' after a quotation an
     extract broke off)."""
-    for m in re.finditer(r"['‘’]" if single else r'["“”]', text):
-        if not (single and _apostrophe(text, m.start())):
-            return _opens(text, m.start()) is True
-    return False
+    return next((opens for _, _, opens in _quote_marks(text, _SINGLE if single else _DOUBLE)), None) is True
 
 
 # the page's words a story's text can start a sentence with (the Daily Mail's video link)
