@@ -114,3 +114,10 @@ def test_no_question_from_a_clause_parsed_with_two_objects():
     # the small model takes the aside after the comma for a second object of 'lifted'
     qs = questions("The Reserve Bank of Australia lifted interest rates 0.25% to 5.5%, their first upwards move in more than a year.")
     assert not [q for q in qs if "their first upwards move" in q or qs[q] == "their first upwards move"]
+
+
+def test_no_who_is_question_for_a_role_whose_owner_is_a_pronoun():
+    qs = questions("Porto Vale turned down the bid, and their president, Rui Sampaio, said the winger was not for sale.")
+    assert "Who is Rui Sampaio?" not in qs
+    qs = questions("Porto Vale turned down the bid, and club president Rui Sampaio said the winger was not for sale.")
+    assert qs["Who is Rui Sampaio?"] == "club president"

@@ -266,6 +266,8 @@ def _span_of(parsed: Parsed, toks) -> Span:
 
 # a role that is no answer without what it belongs to
 _INCOMPLETE_ROLES = {"head", "member", "chief", "part", "one", "leader", "chair", "deputy"}
+# a role whose owner is a pronoun ('their president, Rui Sampaio'): the answer would not say whose
+_POSSESSOR_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+$", re.IGNORECASE)
 
 
 def _asides(tok) -> set[int]:
@@ -515,8 +517,8 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
                     a0 = sent.start + sent.text.find(person.affiliation)
                     if a0 >= answer.end and a0 - answer.end <= 3:
                         answer = parsed.span(rs, a0 + len(person.affiliation))
-                if answer.text.lower() in _INCOMPLETE_ROLES:
-                    break  # 'Who is Robert Sinche? head': of what, the reader asks
+                if answer.text.lower() in _INCOMPLETE_ROLES or _POSSESSOR_BEFORE.search(parsed.text, max(0, answer.start - 12), answer.start):
+                    break  # 'Who is Robert Sinche? head', 'their president': of what, the reader asks
                 out.append(Candidate(f"Who is {person.name}?", "who_is", answer, sent, [m], bonus=0.2))
                 break
     said: set[str] = set()
