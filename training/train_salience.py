@@ -55,12 +55,10 @@ def _fit(blocks: list[tuple[np.ndarray, np.ndarray, float]], ridge: float) -> np
     return w / (np.abs(w).max() or 1.0)  # ranking is what matters: keep numbers readable
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--ridge", type=float, default=1.0)
-    args = ap.parse_args()
-
+def training_data(data_dir: Path) -> tuple[dict[str, list], list, dict[str, int]]:
+    """Parse the training part of the shared sets once: the regression blocks of each model
+    (``{model: [(features, targets, weight), ...]}``, one block per article), the parsed articles
+    (``(set name, parsed, features, tokenised references)``) and the number of articles per set."""
     from rouge_score import tokenizers
 
     from corefact.eval.data import read_jsonl
@@ -68,14 +66,14 @@ def main() -> None:
     from corefact.eval.summarize import rouge1_f1
     from corefact.ingest import load_article
     from corefact.nlp import parse
-    from corefact.select import BRIEF_MODELS, FEATURES, brief_model, core_fact, eligible, lede, scored_with, select_brief, sentence_features
+    from corefact.select import BRIEF_MODELS, FEATURES, brief_model, eligible, lede, sentence_features
 
     tok = tokenizers.DefaultTokenizer(use_stemmer=True)
     blocks: dict[str, list] = {"core": [], **{m: [] for m in BRIEF_MODELS}}
     articles = []
     counts = {}
     for name in SETS:
-        rows = [r for r in read_jsonl(args.data_dir / name) if not is_eval(r["id"])]
+        rows = [r for r in read_jsonl(data_dir / name) if not is_eval(r["id"])]
         counts[name] = len(rows)
         for row in rows:
             parsed = parse(load_article(row["article"], title=row.get("title")))
@@ -92,10 +90,30 @@ def main() -> None:
                 if len(rows_used) >= 2:
                     blocks[model].append((X[rows_used], y[rows_used], 1.0 / len(rows)))
             articles.append((name, parsed, feats, refs))
-    models = {}
-    for model, model_blocks in blocks.items():
-        w = _fit(model_blocks, args.ridge)
-        models[model] = {"weights": {k: round(float(v), 6) for k, v in zip(FEATURES, w)}}
+    return blocks, articles, counts
+
+
+def fit_models(blocks: dict[str, list], ridge: float) -> dict[str, dict]:
+    """The weights of every model, fitted on its blocks."""
+    from corefact.select import FEATURES
+
+    return {model: {"weights": {k: round(float(v), 6) for k, v in zip(FEATURES, _fit(model_blocks, ridge))}} for model, model_blocks in blocks.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--ridge", type=float, default=1.0)
+    args = ap.parse_args()
+
+    from rouge_score import tokenizers
+
+    from corefact.eval.summarize import rouge1_f1
+    from corefact.select import brief_model, core_fact, scored_with, select_brief
+
+    tok = tokenizers.DefaultTokenizer(use_stemmer=True)
+    blocks, articles, counts = training_data(args.data_dir)
+    models = fit_models(blocks, args.ridge)
 
     by_redundancy = {}
     for r in GRID:
