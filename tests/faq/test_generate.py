@@ -1,3 +1,5 @@
+import pytest
+
 from corefact.facts import extract_facts
 from corefact.faq.generate import clause_questions, fact_questions
 
@@ -121,3 +123,17 @@ def test_no_who_is_question_for_a_role_whose_owner_is_a_pronoun():
     assert "Who is Rui Sampaio?" not in qs
     qs = questions("Porto Vale turned down the bid, and club president Rui Sampaio said the winger was not for sale.")
     assert qs["Who is Rui Sampaio?"] == "club president"
+
+
+@pytest.mark.parametrize(
+    "sentence, question",
+    [
+        ("The claim was dismissed by a court in Texas.", "Who was the claim dismissed by?"),
+        ("The plan was backed by campaigners in the town.", "Who was the plan backed by?"),
+        ("The boy was rescued by his mother on Sunday.", "Who was the boy rescued by on Sunday?"),
+        ("The smoke was carried by strong winds.", "What was the smoke carried by?"),
+        ("Wenger has been impressed by the way the team has developed.", "What has Wenger been impressed by?"),
+    ],
+)
+def test_a_by_question_asks_who_of_people_and_bodies_and_what_of_things(sentence, question):
+    assert question in questions(sentence)

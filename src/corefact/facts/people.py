@@ -41,6 +41,12 @@ def _names_a_person(head) -> bool:
     word = head.lower_
     if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS") or word in _NOT_A_HEAD:
         return False
+    return person_noun(word)
+
+
+def person_noun(word: str) -> bool:
+    """Whether a (lower-case, singular) noun can name a person: a title, a word for a person, or an
+    agent's ending ('minister', 'winger', 'campaigner')."""
     return word in _TITLE_WORDS or word in _PERSON_NOUNS or _AGENT.search(word) is not None
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..facts.people import person_for
+from ..facts.people import person_for, person_noun
 from ..model import Facts, Span
 from ..nlp import Parsed, Sent, ent_at
 
@@ -378,7 +378,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                 continue
             ent = _ent_of(pobj)
             if prep.dep_ == "agent":
-                wh = "Who" if ent is None or ent.label_ in ("PERSON", "ORG", "NORP") else "What"
+                wh = "Who" if (ent.label_ in ("PERSON", "ORG", "NORP") if ent is not None else _acts(pobj)) else "What"
                 # the particle stays with its verb: 'carried out by', not 'carried by out'
                 prts = [c for c in verb.children if c.dep_ == "prt"]
                 inv = ask_about(_ids(prep.subtree) | _ids(prts), after_verb=" ".join([p.text for p in prts] + ["by"]))
@@ -413,6 +413,23 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             inv = ask_about(_ids(marker.subtree))
             add(f"Why {inv}" if inv else None, "why", answer)
     return out
+
+
+# bodies that act, for 'Who ... by?' ('set by the government', 'dismissed by a court')
+_BODIES = {
+    "government", "council", "police", "court", "company", "firm", "bank", "club", "team", "agency",
+    "authority", "committee", "board", "union", "party", "army", "ministry", "department", "group",
+    "family", "public", "fan", "resident", "people", "parliament", "commission", "jury", "panel",
+    "school", "university", "hospital", "organisation", "organization", "administration", "opposition",
+    "force", "troop", "navy", "state", "country", "staff", "official", "regulator",
+}
+
+
+def _acts(noun) -> bool:
+    """Whether a common noun names someone who acts, a person or a body, not a thing ('the
+    winds', 'the way he played')."""
+    lemma = noun.lemma_.lower()
+    return lemma in _BODIES or person_noun(lemma)
 
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
