@@ -415,13 +415,14 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
     return out
 
 
-# bodies that act, for 'Who ... by?' ('set by the government', 'dismissed by a court')
+# bodies that act, for 'Who ... by?' ('set by the government', 'dismissed by a court'); people
+# ('official', 'resident', 'regulator') are facts.people.person_noun's
 _BODIES = {
     "government", "council", "police", "court", "company", "firm", "bank", "club", "team", "agency",
     "authority", "committee", "board", "union", "party", "army", "ministry", "department", "group",
-    "family", "public", "fan", "resident", "people", "parliament", "commission", "jury", "panel",
-    "school", "university", "hospital", "organisation", "organization", "administration", "opposition",
-    "force", "troop", "navy", "state", "country", "staff", "official", "regulator",
+    "family", "public", "fan", "people", "parliament", "commission", "jury", "panel", "school",
+    "university", "hospital", "organisation", "organization", "administration", "opposition", "force",
+    "troop", "navy", "state", "country", "staff",
 }
 
 
