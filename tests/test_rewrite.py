@@ -71,3 +71,16 @@ def test_a_connective_is_left_out_when_the_sentence_before_is_not_shown(text, sh
     # and 'But he...' is never shown without its sentence before: nothing is left out of it
     he = parsed_text("Prices rose again in March. But he said the rise would not last.")
     assert not as_sentence(he, he.sents[1]).transformations
+
+
+def test_a_sentence_the_article_leaves_without_a_full_stop_gets_one_recorded():
+    # a photo caption set on its own line, as scraped pages have them
+    p = parsed_text("Marta Osei designed the new sea wall at Port Wendle\nThe wall will hold back a storm surge of four metres. Work starts in March.")
+    caption = p.sents[0]
+    assert caption.text == "Marta Osei designed the new sea wall at Port Wendle"
+    s = as_sentence(p, caption)
+    assert s.text == caption.text + "."
+    assert [(t.rule, t.added) for t in s.transformations] == [("add_full_stop", ".")]
+    ev = s.evidence[0]
+    assert apply_transformations(ev.text, ev.start, s.transformations) == s.text
+    assert not as_sentence(p, p.sents[1]).transformations  # it has its own

@@ -21,11 +21,16 @@ _DATELINE = re.compile(
 )
 
 
+# a sentence that ends on a word, a figure or a bracket, with no end mark
+_UNFINISHED = re.compile(r"[\w%)\]]$")
+
+
 def as_sentence(parsed: Parsed, sent: Sent, paragraph: int = 0, after_previous: bool = False) -> Sentence:
     """An output Sentence for an article sentence, with its recorded transformations: the dateline
     removed; unless it is shown right after the sentence before it (``after_previous``), the
-    connective that ties it to that sentence removed ('But the bank...' -> 'The bank...'); and a
-    quotation that the article goes on with in the next paragraph closed."""
+    connective that ties it to that sentence removed ('But the bank...' -> 'The bank...'); a
+    quotation that the article goes on with in the next paragraph closed; and a full stop after a
+    sentence the article leaves without one (a photo caption run into the text, a list line)."""
     text, transformations = sent.text, []
     m = _DATELINE.match(sent.text)
     if m and m.end() < len(sent.text) - 20:
@@ -40,6 +45,9 @@ def as_sentence(parsed: Parsed, sent: Sent, paragraph: int = 0, after_previous: 
     if sent.closing_mark:
         text += sent.closing_mark
         transformations.append(Transformation(rule="close_quotation", added=sent.closing_mark))
+    elif _UNFINISHED.search(text):
+        text += "."
+        transformations.append(Transformation(rule="add_full_stop", added="."))
     return Sentence(text=text, evidence=[sent.span()], paragraph=paragraph, transformations=transformations)
 
 
@@ -51,7 +59,7 @@ def apply_transformations(evidence_text: str, start: int, transformations: list[
         if t.rule in ("strip_dateline", "drop_connective"):  # what the rule removed opens the text
             rest = evidence_text[t.removed[-1].end - start:].lstrip()
             text = rest[0].upper() + rest[1:] if rest else rest
-        elif t.rule == "close_quotation" and t.added in ('"', "”", "'", "’"):
+        elif t.rule == "close_quotation" and t.added in ('"', "”", "'", "’") or t.rule == "add_full_stop" and t.added == ".":
             text += t.added
         else:
             return None
