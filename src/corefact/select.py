@@ -76,6 +76,11 @@ _CONNECTIVE = re.compile(
 )
 
 
+def _leans_by_its_opener(text: str) -> bool:
+    """Whether a text opens with a word that refers to the sentence before it ('He', 'But')."""
+    return opener(text) in DEPENDENT_OPENERS and not _FREE_OPENING.match(text)
+
+
 def connective(text: str) -> int:
     """The length of the connective that opens ``text`` and may be left out, with the space after
     it (0 for none): only when what follows it can open a sentence ('But he said...' keeps it,
@@ -83,17 +88,14 @@ def connective(text: str) -> int:
     m = _CONNECTIVE.match(text)
     if not m:
         return 0
-    rest = text[m.end():]
-    if opener(rest) in DEPENDENT_OPENERS and not _FREE_OPENING.match(rest):
-        return 0
-    return m.end()
+    return 0 if _leans_by_its_opener(text[m.end():]) else m.end()
 
 
 def standalone(sent: Sent, opening: bool = True) -> bool:
     """True when a sentence does not need the previous one: no leading pronoun or connective
     (``opening=False`` leaves the first word out of it; a connective that may be left out, see
     :func:`connective`, is none), and no quotation left open."""
-    if opening and opener(sent.text) in DEPENDENT_OPENERS and not _FREE_OPENING.match(sent.text) and not connective(sent.text):
+    if opening and _leans_by_its_opener(sent.text[connective(sent.text):]):
         return False
     t = sent.text + sent.closing_mark  # as shown (rewrite.as_sentence closes the quotation)
     if t.count("“") != t.count("”") or t.count('"') % 2 or leaves_quotation_open(t):
