@@ -24,6 +24,7 @@ CORE_QUESTION = "What is the core fact from the original article?"
 _SUBJ = ("nsubj", "nsubjpass")
 _AUX = ("aux", "auxpass")
 _SKIP_DEPS = {"punct", "cc", "conj", "mark", "advcl", "parataxis", "dep", "meta", "intj", "preconj"}
+_RELATIVES = ("who", "which", "that")  # a relative pronoun, as a clause's subject
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those", "i", "we", "you", "there", "one"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
 _TIME_LABELS = {"DATE", "TIME"}
@@ -189,7 +190,7 @@ def _inverted(verb, subj_text: str, auxes, neg, rest_text: str, after_verb: str 
 
 def _singular_subject(verb) -> bool:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+    if subj is not None and subj.lower_ in _RELATIVES and verb.dep_ == "relcl":
         subj = verb.head
     # 'a' or 'each' marks one; 'the City squad have' is British English for a team
     return subj is not None and subj.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "each", "every") for c in subj.children)
@@ -198,7 +199,7 @@ def _singular_subject(verb) -> bool:
 def _resolve_subject(parsed: Parsed, subj, facts: Facts, sent: Sent) -> Optional[str]:
     """The subject as a noun phrase, a pronoun replaced by the person last named before it, a
     relative pronoun by what it stands for ('Kane, who has netted 19 goals')."""
-    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+    if subj.lower_ in _RELATIVES and subj.head.dep_ == "relcl":
         subj = _relative_antecedent(subj)
         if subj is None:
             return None
