@@ -108,6 +108,18 @@ UNITS = {
             "The row ended.",
         ],
     ),
+    # tokenised text sets the apostrophe of a plural apart: it opens no quotation that would hold
+    # the sentences after it together; after a quotation opened, the same mark closes it
+    "plural_apostrophe_set_apart": (
+        "The Rovers ' cup tie has been sold out. Fans queued overnight. It is the Robins ' biggest game in years. "
+        "The club called the demand 'remarkable ' on Monday.",
+        [
+            "The Rovers ' cup tie has been sold out.",
+            "Fans queued overnight.",
+            "It is the Robins ' biggest game in years.",
+            "The club called the demand 'remarkable ' on Monday.",
+        ],
+    ),
     # the Daily Mail's video link, left in the text before a caption, is a unit of its own
     "page_furniture_before_a_caption": (
         "The car was found on Sunday. Scroll down for video Bling: Becky Schoenig was shocked when her car was returned. She cried.",
@@ -140,6 +152,8 @@ def test_quotations_open_and_close_by_their_place():
     assert [curly[a:b] for a, b in quotations(curly)] == ["“One.", "“Two,”"]
     single = "'Just been watching, did you miss it? # See, ' he wrote. The US' reserve and 'bot nets.\n\"I said 'no',\" she said."
     assert [single[a:b] for a, b in quotations(single)] == ["'Just been watching, did you miss it? # See, '", "\"I said 'no',\""]
+    plural = "The Rovers ' fans called it ' a disgrace ' and the players ' wages 'too high '."
+    assert [plural[a:b] for a, b in quotations(plural)] == ["' a disgrace '", "'too high '"]
 
 
 def test_closing_quote_stays_with_its_sentence(flood):

@@ -153,7 +153,10 @@ def _has_verb(tokens) -> bool:
 def _opens(text: str, i: int) -> Optional[bool]:
     """Whether the quotation mark at ``i`` (double or single) opens a quotation: a curly one says
     so; a straight one opens after a space (or at the start) and before a word, closes after a
-    word or before a stop, else (set apart by spaces) it toggles."""
+    word or before a stop, else (set apart by spaces) it toggles, except a single one after a word
+    that ends in 's', which never opens: it closes one that is open ("'lollipops and rainbows '
+    though") or is the apostrophe of a plural that tokenised text sets apart ("the Gunners ' 2-1
+    win", "Wales ' crunch qualifier")."""
     mark = text[i]
     if mark in "“”‘’":
         return mark in "“‘"
@@ -164,7 +167,18 @@ def _opens(text: str, i: int) -> Optional[bool]:
         return True
     if ends and not (before.isspace() and after.isspace()):
         return False  # after a word, or set apart before a full stop ("the 'mini-derby '.")
+    if mark == "'" and _PLURAL_BEFORE.search(text, 0, i):
+        return False
     return None
+
+
+# a word that ends in 's' before a mark set apart: a plural's apostrophe ('the Gunners ' win'), not
+# a word that ends so and can come before a quotation ('he was ' a puppet '', 'described as ' ...')
+_PLURAL_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?!(?:was|is|has|does|as|his|this|thus|says|us|yes|its|plus|unless|whereas|hers|ours|yours|theirs|always|perhaps) $)"
+    r"[A-Za-z]*[A-Za-z][sS] $",
+    re.IGNORECASE,
+)
 
 
 # an elision, not a quotation: "the '90s", "rock 'n' roll", "'em"
