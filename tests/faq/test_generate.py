@@ -137,3 +137,9 @@ def test_no_who_is_question_for_a_role_whose_owner_is_a_pronoun():
 )
 def test_a_by_question_asks_who_of_people_and_bodies_and_what_of_things(sentence, question):
     assert question in questions(sentence)
+
+
+def test_an_abbreviation_that_opens_the_sentence_keeps_its_capitals():
+    # the small model tags 'FA' a common noun: lower-casing its first letter gave 'fA chief'
+    qs = questions("FA chief Greg Dyke bemoaned the lack of first-team chances for young players.")
+    assert qs["What did FA chief Greg Dyke bemoan?"] == "the lack of first-team chances for young players"

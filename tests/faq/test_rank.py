@@ -13,6 +13,8 @@ QUESTIONS = {
     "What did Pjanic finish off a swift counter- in the 25th minute?": False,
     "Who will have to pay £46million to make the transfer permanent but?": False,
     "When does The event at the Oval come?": False,  # caption run in: '...for Surrey The event at...'
+    "What did The 31-year-old alter?": False,  # '...their exam answers The 31-year-old also altered...'
+    "Where does the squad prefer to play rather than?": False,  # '...at the Arms Park rather than Wembley'
     "What did the firm's chief executive say?": True,
     "Who wrote the report for The Times?": True,
     "Who called the plan 'a farce'?": True,

@@ -61,7 +61,8 @@ def _text(tokens) -> str:
 
 
 def _np_text(tok, core_only: bool = False) -> str:
-    """A noun phrase for use inside a question; a sentence-initial common noun is lower-cased.
+    """A noun phrase for use inside a question; a sentence-initial common noun is lower-cased
+    (not an abbreviation the tagger takes for one: 'FA chief Greg Dyke', not 'fA chief').
 
     With ``core_only``, appositions and 'including ...' phrases set off by commas are left out."""
     drop: set[int] = set()
@@ -78,7 +79,7 @@ def _np_text(tok, core_only: bool = False) -> str:
     text = _text(toks)
     first = toks[0] if toks else None
     starts = first is not None and (first.is_sent_start or first.i > 0 and "\n" in first.doc[first.i - 1].text_with_ws)
-    if starts and first.pos_ != "PROPN" and first.ent_type_ not in _NAME_LABELS and text[:1].isupper() and first.text != "I":
+    if starts and first.pos_ != "PROPN" and first.ent_type_ not in _NAME_LABELS and text[:1].isupper() and first.text != "I" and not first.text[1:2].isupper():
         text = text[0].lower() + text[1:]
     elif starts and first.text == "The" and first.ent_type_ and not _the_in_name(first):
         text = "the" + text[3:]  # 'the Commerce Department'

@@ -48,10 +48,10 @@ def acceptable(c: Candidate) -> bool:
 
 # an apostrophe set apart as the PTB-detokenised CNN/DM text has it ("the Gunners ' 2-1 win",
 # "Hughes ’ s"), a word cut at its hyphen ("a swift counter- in"), a dangling conjunction ("to make the transfer permanent but?")
-_TORN = re.compile(r"\w\s+['’]\s+\w|\w-\s|\b(?:and|but|or)\?$")
+_TORN = re.compile(r"\w\s+['’]\s+\w|\w-\s|\b(?:and|but|or|than)\?$")
 # a photo caption run into the story without its full stop ('a photo shoot for Surrey The event at
-# the Oval comes...'): a capital 'The' inside the question before a word in lower case
-_RUN_ON = re.compile(r"\w\s+The\s+[a-z]")
+# the Oval comes...'): a capital 'The' inside the question before a word in lower case or a number
+_RUN_ON = re.compile(r"\w\s+The\s+[a-z0-9]")
 
 
 def well_formed(question: str) -> bool:
