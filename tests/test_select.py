@@ -4,8 +4,9 @@ from corefact.nlp import Sent
 from corefact.select import core_fact, eligible, lede, score_sentences, select_brief, standalone
 
 
-def _sent(text):
-    return Sent(0, 0, len(text), 0, 0, 0, text)
+def _sent(text, index=1):
+    """A sentence of an article's body (``index`` 0: its first)."""
+    return Sent(index, 0, len(text), 0, 0, 0, text)
 
 
 def test_standalone_rejects_dependent_openers_and_open_quotes():
@@ -32,6 +33,18 @@ def test_standalone_rejects_dependent_openers_and_open_quotes():
     assert standalone(_sent("Although sales rose, profits fell for a third year."))
     assert not standalone(_sent("There, the mayor met the families."))
     assert not standalone(_sent("While he was in London, he met the mayor."))
+    assert standalone(_sent("So-called phishing attacks rose by a third."))  # not 'So'
+    # the 'it' of a clause put off to the end, not the 'it' of something said before
+    assert standalone(_sent("It is understood the council will vote on Friday."))
+    assert standalone(_sent("It has emerged that the bridge was never inspected."))
+    assert standalone(_sent("It is not clear whether the bridge will reopen."))
+    assert not standalone(_sent("It has claimed that the bridge is safe."))
+    assert not standalone(_sent("It is expected to reopen in May."))
+    assert not standalone(_sent("It is important because the bridge carries the buses."))
+    # the article's first sentence leans on nothing: its opener points ahead, or to the page
+    assert standalone(_sent("He may not play much at United, but Anders Lindegaard has a lot to smile about.", index=0))
+    assert standalone(_sent("This is the moment a palace guard slipped on a manhole cover.", index=0))
+    assert not standalone(_sent("This is the moment a palace guard slipped on a manhole cover."))
 
 
 def test_core_fact_is_the_main_event(flood, chipmaker, marathon):

@@ -47,15 +47,25 @@ class Scored:
 
 
 def opener(sent_text: str) -> str:
-    m = re.match(r"[\W_]*([A-Za-z']+)", sent_text)
+    """The first word of a text, lower case, hyphenated ones whole ('so-called', not 'so')."""
+    m = re.match(r"[\W_]*([A-Za-z']+(?:-[A-Za-z']+)*)", sent_text)
     return m.group(1).lower() if m else ""
 
 
 # Openers that are no reference to the sentence before: existential 'there' ('There are 40 ...'),
-# a subordinate clause before its main clause ('Although sales rose, profits fell.', not 'While he ...').
+# a subordinate clause before its main clause ('Although sales rose, profits fell.', not 'While he ...'),
+# the 'it' of a clause put off to the end ('It is understood the deal...', 'It emerged that...',
+# 'It is not clear whether...'; not 'It has claimed that...', 'It is expected to rise', which are
+# said of something).
+_ADVERBS = r"(?:\s+(?:now|also|widely|generally|already|not))*"
 _FREE_OPENING = re.compile(
     r"\W*(?:there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|should|can|seems?|seemed|"
-    r"appears?|appeared|remains?|remained)\b|(?:although|though|while)\s+(?!(?:he|she|it|they|this|that|these|those|his|her|its|their)\b)\w[^,]{3,},\s)",
+    r"appears?|appeared|remains?|remained)\b|(?:although|though|while)\s+(?!(?:he|she|it|they|this|that|these|those|his|her|its|their)\b)\w[^,]{3,},\s"
+    rf"|it(?:\s+is|\s+was|['’]s|\s+ha[sd](?={_ADVERBS}\s+been\b)){_ADVERBS}(?:\s+been)?\s+"
+    r"(?:(?:revealed|emerged|understood|thought|believed|feared|alleged|rumoured|reported|claimed|estimated|hoped|expected|suggested|known)"
+    r"\s+(?!(?:to|by|as|in|on|at|for|with|from|into|of|and|or|but)\b)(?=\w)"
+    r"|(?:un)?(?:clear|likely|possible|certain)\s+(?:that|whether|if|how|what|when|why|who)\b)"
+    rf"|it(?:['’]s|\s+ha[sd])?{_ADVERBS}\s+emerged\s+(?!(?:from|out|as|in|into|onto|at|on|with|to)\b)(?=\w))",
     re.IGNORECASE,
 )
 
@@ -94,8 +104,10 @@ def connective(text: str) -> int:
 def standalone(sent: Sent, opening: bool = True) -> bool:
     """True when a sentence does not need the previous one: no leading pronoun or connective
     (``opening=False`` leaves the first word out of it; a connective that may be left out, see
-    :func:`connective`, is none), and no quotation left open."""
-    if opening and _leans_by_its_opener(sent.text[connective(sent.text):]):
+    :func:`connective`, is none), and no quotation left open. The article's first sentence has no
+    sentence before it to lean on: what it opens with points ahead ('He may not be playing much at
+    United, but Anders Lindegaard...') or to the page ('This is the moment a guard slipped...')."""
+    if opening and sent.index > 0 and _leans_by_its_opener(sent.text[connective(sent.text):]):
         return False
     t = sent.text + sent.closing_mark  # as shown (rewrite.as_sentence closes the quotation)
     if t.count("“") != t.count("”") or t.count('"') % 2 or leaves_quotation_open(t):
