@@ -143,3 +143,10 @@ def test_an_abbreviation_that_opens_the_sentence_keeps_its_capitals():
     # the small model tags 'FA' a common noun: lower-casing its first letter gave 'fA chief'
     qs = questions("FA chief Greg Dyke bemoaned the lack of first-team chances for young players.")
     assert qs["What did FA chief Greg Dyke bemoan?"] == "the lack of first-team chances for young players"
+
+
+def test_a_speaker_keeps_the_the_the_article_writes_before_its_name():
+    qs = questions("\"The demand for tickets has been overwhelming since the draw,\" the Rugby Football Union said in a statement.")
+    assert qs["What did the Rugby Football Union say?"] == "The demand for tickets has been overwhelming since the draw"
+    qs = questions("\"The demand for tickets has been overwhelming since the draw,\" Rugby chief Ian Ritchie said.")
+    assert "What did Ian Ritchie say?" in qs

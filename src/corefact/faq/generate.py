@@ -552,8 +552,16 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
         inner_start = q.span.start + q.span.text.find(q.text)
         inner = q.text.rstrip(",;: ")
         answer = parsed.span(inner_start, inner_start + len(inner))
-        out.append(Candidate(f"What did {q.speaker} say?", "quote", answer, sent, [q.speaker_span] if q.speaker_span else [], bonus=0.1))
+        out.append(Candidate(f"What did {_as_written(parsed, q.speaker, q.speaker_span)} say?", "quote", answer, sent, [q.speaker_span] if q.speaker_span else [], bonus=0.1))
     return out
+
+
+def _as_written(parsed: Parsed, name: str, span) -> str:
+    """A name with the 'the' the article writes before it ('the Football Association of Wales
+    said', whose name is 'Football Association of Wales')."""
+    if span is not None and not name.lower().startswith("the ") and re.search(r"(?<![\w])the\s+$", parsed.text[max(0, span.start - 5):span.start], re.IGNORECASE):
+        return "the " + name
+    return name
 
 
 def generate(parsed: Parsed, facts: Facts, sentences: list[Sent]) -> list[Candidate]:
