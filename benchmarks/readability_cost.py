@@ -40,7 +40,7 @@ def main() -> None:
     from corefact.eval.summarize import rouge1_f1
     from corefact.ingest import load_article
     from corefact.nlp import parse
-    from corefact.select import _jaccard, content_lemmas, core_fact, eligible, leans_on_previous, lede, score_sentences, select_brief, shipped_redundancy
+    from corefact.select import _jaccard, brief_opening, content_lemmas, core_fact, eligible, leans_on_previous, score_sentences, select_brief, shipped_redundancy
 
     tok = tokenizers.DefaultTokenizer(use_stemmer=True)
     red = shipped_redundancy()
@@ -60,7 +60,7 @@ def main() -> None:
 
         shipped = select_brief(parsed, scored, args.k, first)
         rows["brief"].append(score([s.index for s in shipped]))
-        opening = [first.index] + [s.index for s in lede([s.sent for s in scored if eligible(s.sent)]) if s.index != first.index]
+        opening = [first.index] + [s.index for s in brief_opening(parsed, [s.sent for s in scored if eligible(s.sent)]) if s.index != first.index]
         opening = opening[: args.k]
         # the same selection (select_brief's MMR) with every sentence allowed
         words = {s.index: set(content_lemmas(parsed, s)) for s in sents}

@@ -162,3 +162,21 @@ def test_a_quotation_closed_by_the_next_paragraph_stands_alone_when_attributed()
 def test_the_page_around_a_story_and_hanging_list_lines_are_not_shown(text):
     assert not eligible(Sent(0, 0, 1, 0, 0, 0, text))
     assert eligible(Sent(0, 0, 1, 0, 0, 0, "Arsenal play Manchester United away at Old Trafford on May 11."))
+
+
+def test_text_without_paragraph_breaks_opens_the_brief_with_its_first_sentence_only(flood):
+    from corefact.select import brief_opening
+
+    from .conftest import EXAMPLES, parsed_text
+
+    flat = parsed_text(" ".join((EXAMPLES / "flood.txt").read_text().split()))
+    shown = [s for s in flat.sents if eligible(s)]
+    assert len(lede(shown)) == 2  # without breaks, the first two sentences look like one paragraph
+    assert brief_opening(flat, shown) == shown[:1]  # but its end cannot be seen: the second competes
+    scored = score_sentences(flat)
+    first = core_fact(scored)
+    for k in (1, 2, 3):
+        chosen = select_brief(flat, scored, k, first)
+        assert first in chosen and (k == 1 or shown[0] in chosen)
+    in_paragraphs = [s for s in flood.sents if eligible(s)]
+    assert brief_opening(flood, in_paragraphs) == lede(in_paragraphs)

@@ -10,11 +10,12 @@ output (corefact.select.eligible) are used; targets are ROUGE-1 F1 against the r
 of several):
 
 * ``core``: all of them, each scored alone (the one-sentence core fact, picked in the lede);
-* ``brief`` and ``brief_no_paragraphs``: those after the lede (corefact.select.lede: at most two
-  sentences in a row of the first paragraph, which the brief always opens with), each scored as the lede
-  followed by that sentence, the brief it would make. One model for articles whose text has
-  paragraph breaks, one for text without them (corefact.select.paragraphed): where the text has no
-  breaks, the lede's end cannot be seen and the sentences right after it weigh differently. In the
+* ``brief`` and ``brief_no_paragraphs``: those after the brief's opening (corefact.select.brief_opening:
+  the lede, at most two sentences in a row of the first paragraph; in text without paragraph breaks
+  only the first sentence), each scored as the opening followed by that sentence, the brief it
+  would make. One model for articles whose text has paragraph breaks, one for text without them
+  (corefact.select.paragraphed): where the text has no breaks, the lede's end cannot be seen and
+  the sentences right after it weigh differently. In the
   shared data this split is also the split between the sets (every BBC article has paragraphs, no
   CNN/DM text has), so each brief model learns from one set only.
 
@@ -66,7 +67,7 @@ def training_data(data_dir: Path) -> tuple[dict[str, list], list, dict[str, int]
     from corefact.eval.summarize import rouge1_f1
     from corefact.ingest import load_article
     from corefact.nlp import parse
-    from corefact.select import BRIEF_MODELS, FEATURES, brief_model, eligible, lede, sentence_features
+    from corefact.select import BRIEF_MODELS, FEATURES, brief_model, brief_opening, eligible, sentence_features
 
     tok = tokenizers.DefaultTokenizer(use_stemmer=True)
     blocks: dict[str, list] = {"core": [], **{m: [] for m in BRIEF_MODELS}}
@@ -82,7 +83,7 @@ def training_data(data_dir: Path) -> tuple[dict[str, list], list, dict[str, int]
             X = np.array([[f[k] for k in FEATURES] for f in feats])
             bags = [Counter(tok.tokenize(s.text)) for s in parsed.sents]
             shown = [i for i, s in enumerate(parsed.sents) if eligible(s)]
-            opening = shown[: len(lede([parsed.sents[i] for i in shown]))]
+            opening = [s.index for s in brief_opening(parsed, [parsed.sents[i] for i in shown])]
             body = shown[len(opening):]
             alone = np.array([rouge1_f1(b, refs) for b in bags])
             with_lede = np.array([rouge1_f1(sum((bags[j] for j in opening), bags[i].copy()), refs) for i in range(len(bags))])

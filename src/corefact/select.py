@@ -281,6 +281,15 @@ def lede(shown: list[Sent]) -> list[Sent]:
     return out
 
 
+def brief_opening(parsed: Parsed, shown: list[Sent]) -> list[Sent]:
+    """The sentences the brief opens with, from the sentences that may be shown (in order): the
+    lede. In text without paragraph breaks, where the lede's end cannot be seen, only its first
+    sentence: the one after it is no more the lede than any other and competes with the body
+    (chosen on the training split: the brief of CNN/DM's text scored higher so, across folds)."""
+    opening = lede(shown)
+    return opening if paragraphed(parsed) else opening[:1]
+
+
 def core_fact(scored: list[Scored]) -> Sent:
     """The sentence that best states what happened: news puts it in the lede, so the core model
     chooses among the sentences of the lede (chosen on the training split: it beat Lead-1 on both
@@ -293,13 +302,13 @@ def core_fact(scored: list[Scored]) -> Sent:
 
 
 def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redundancy: float | None = None) -> list[Sent]:
-    """``k`` sentences in article order: the lede (``first``, the core fact, with the other sentence
-    of the lede if it has two), then the body sentences the brief model scores highest, with MMR
-    redundancy control (``redundancy`` defaults to the shipped value)."""
+    """``k`` sentences in article order: ``first`` (the core fact) and the rest of the brief's
+    opening (:func:`brief_opening`), then the body sentences the brief model scores highest, with
+    MMR redundancy control (``redundancy`` defaults to the shipped value)."""
     if redundancy is None:
         redundancy = shipped_redundancy()
     bags = {s.sent.index: set(content_lemmas(parsed, s.sent)) for s in scored}
-    opening = lede([s.sent for s in scored if eligible(s.sent)])
+    opening = brief_opening(parsed, [s.sent for s in scored if eligible(s.sent)])
     chosen = [first] + [s for s in opening if s.index != first.index][: max(0, k - 1)]
     pool = [s for s in scored if eligible(s.sent, opening=False) and s.sent not in chosen]
     # a sentence that opens with a pronoun or connective ('He said...', 'But...') or names what the
