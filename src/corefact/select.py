@@ -4,8 +4,9 @@ Each sentence gets a feature vector computed from the parsed article; linear mod
 ``data/salience.json``, written by ``training/train_salience.py``) turn it into scores: one for the
 core fact, one for the brief (and another for the brief of a text without paragraph breaks). The
 core fact is the best-scoring sentence of the lede that can stand alone; the brief opens with the
-lede and adds the best-scoring body sentences, against redundancy (MMR), a sentence that leans on
-the one before it only right after that one.
+lede (in text without paragraph breaks, its first sentence and the core fact) and adds the
+best-scoring body sentences, against redundancy (MMR), a sentence that leans on the one before it
+only right after that one.
 """
 
 from __future__ import annotations
