@@ -150,3 +150,18 @@ def test_a_speaker_keeps_the_the_the_article_writes_before_its_name():
     assert qs["What did the Rugby Football Union say?"] == "The demand for tickets has been overwhelming since the draw"
     qs = questions("\"The demand for tickets has been overwhelming since the draw,\" Rugby chief Ian Ritchie said.")
     assert "What did Ian Ritchie say?" in qs
+
+
+def test_an_answer_that_opens_a_quotation_takes_its_closing_mark():
+    from corefact.faq.generate import generate
+
+    for text, question, answer in (
+        ('Rover told BBC News that reports of job cuts were "speculation". The firm declined to comment.',
+         "What did Rover tell BBC News?", 'reports of job cuts were "speculation"'),
+        ("Managing director Ian Ayre said he expected the striker to be at Anfield for ' a long time '. The club declined to comment.",
+         "What did managing director Ian Ayre say?", "he expected the striker to be at Anfield for ' a long time '"),
+    ):
+        p = parsed_text(text)
+        got = {c.question: c.answer for c in generate(p, extract_facts(p), p.sents)}
+        assert got[question].text == answer
+        assert p.text[got[question].start:got[question].end] == answer

@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..facts.people import person_for, person_noun
 from ..model import Facts, Span
-from ..nlp import Parsed, Sent, ent_at
+from ..nlp import Parsed, Sent, ent_at, leaves_quotation_open
 
 CORE_QUESTION = "What is the core fact from the original article?"
 
@@ -570,4 +570,16 @@ def generate(parsed: Parsed, facts: Facts, sentences: list[Sent]) -> list[Candid
     for s in sentences:
         out.extend(clause_questions(parsed, s, facts))
     out.extend(fact_questions(parsed, facts))
+    for c in out:
+        c.answer = _with_closing_mark(parsed, c.answer)
     return out
+
+
+def _with_closing_mark(parsed: Parsed, answer: Span) -> Span:
+    """An answer that stops right before the mark closing a quotation it opens takes the mark ('he
+    expected the striker to stay for ' a long time '', not '... a long time')."""
+    if leaves_quotation_open(answer.text):
+        m = re.match(r" ?['\"’”]", parsed.text[answer.end:answer.end + 2])
+        if m and not leaves_quotation_open(parsed.text[answer.start:answer.end + m.end()]):
+            return parsed.span(answer.start, answer.end + m.end())
+    return answer
