@@ -165,3 +165,11 @@ def test_an_answer_that_opens_a_quotation_takes_its_closing_mark():
         got = {c.question: c.answer for c in generate(p, extract_facts(p), p.sents)}
         assert got[question].text == answer
         assert p.text[got[question].start:got[question].end] == answer
+
+
+def test_a_word_the_article_capitalises_inside_a_sentence_keeps_its_capital():
+    from corefact.faq.generate import generate
+
+    p = parsed_text("The winger finished with a cheeky chip. United manager Paul McGuinness saw his side claim victory in the mini derby. Manchester United won the cup.")
+    asked = [c.question for c in generate(p, extract_facts(p), p.sents)]
+    assert "What did United manager Paul McGuinness see?" in asked, asked

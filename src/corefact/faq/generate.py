@@ -79,11 +79,19 @@ def _np_text(tok, core_only: bool = False) -> str:
     text = _text(toks)
     first = toks[0] if toks else None
     starts = first is not None and (first.is_sent_start or first.i > 0 and "\n" in first.doc[first.i - 1].text_with_ws)
-    if starts and first.pos_ != "PROPN" and first.ent_type_ not in _NAME_LABELS and text[:1].isupper() and first.text != "I" and not first.text[1:2].isupper():
+    if starts and first.pos_ != "PROPN" and first.ent_type_ not in _NAME_LABELS and text[:1].isupper() and first.text != "I" and not first.text[1:2].isupper() and not (first.pos_ in ("NOUN", "ADJ") and _capital_inside(first)):
         text = text[0].lower() + text[1:]
     elif starts and first.text == "The" and first.ent_type_ and not _the_in_name(first):
         text = "the" + text[3:]  # 'the Commerce Department'
     return text
+
+
+def _capital_inside(tok) -> bool:
+    """Whether the article writes a word with its capital inside a sentence too, and never in lower
+    case: a name the tagger took for a common noun ('United manager Paul McGuinness saw...',
+    'Manchester United won'), not 'Steel analyst' beside 'British Steel' and 'steel prices'."""
+    word = re.escape(tok.text)
+    return re.search(rf"[\w,;:]\s+{word}\b", tok.doc.text) is not None and re.search(rf"\b{word.lower()}\b", tok.doc.text) is None
 
 
 def _the_in_name(the) -> bool:
