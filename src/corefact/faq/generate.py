@@ -90,8 +90,12 @@ def _capital_inside(tok) -> bool:
     """Whether the article writes a word with its capital inside a sentence too, and never in lower
     case: a name the tagger took for a common noun ('United manager Paul McGuinness saw...',
     'Manchester United won'), not 'Steel analyst' beside 'British Steel' and 'steel prices'."""
-    word = re.escape(tok.text)
-    return re.search(rf"[\w,;:]\s+{word}\b", tok.doc.text) is not None and re.search(rf"\b{word.lower()}\b", tok.doc.text) is None
+    data = tok.doc.user_data
+    if "corefact_capitals" not in data:  # once per article: the FAQ asks for many words
+        text = tok.doc.text
+        data["corefact_capitals"] = ({m.group(1) for m in re.finditer(r"[\w,;:]\s+([A-Z]\w*)", text)}, set(re.findall(r"\b[a-z]\w*", text)))
+    inside, lower = data["corefact_capitals"]
+    return tok.text in inside and tok.text.lower() not in lower
 
 
 def _the_in_name(the) -> bool:
