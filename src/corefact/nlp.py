@@ -167,9 +167,12 @@ def _opens(text: str, i: int) -> Optional[bool]:
         return True
     if ends and not (before.isspace() and after.isspace()):
         return False  # after a word, or set apart before a full stop ("the 'mini-derby '.")
-    if mark == "'" and _PLURAL_BEFORE.search(text, 0, i):
+    if mark == "'" and _PLURAL_BEFORE.search(text, max(0, i - _WORD_REACH), i):
         return False
     return None
+
+
+_WORD_REACH = 64  # how far back the word before a mark is looked for: longer than any word
 
 
 # a word that ends in 's' before a mark set apart: a plural's apostrophe ('the Gunners ' win'), not
