@@ -62,7 +62,7 @@ def _text(tokens) -> str:
 
 def _np_text(tok, core_only: bool = False) -> str:
     """A noun phrase for use inside a question; a sentence-initial common noun is lower-cased
-    (not an abbreviation the tagger takes for one: 'FA chief Greg Dyke', not 'fA chief').
+    (not a word that keeps its capital, :func:`_keeps_capital`: 'FA chief Greg Dyke', not 'fA chief').
 
     With ``core_only``, appositions and 'including ...' phrases set off by commas are left out."""
     drop: set[int] = set()
@@ -79,11 +79,24 @@ def _np_text(tok, core_only: bool = False) -> str:
     text = _text(toks)
     first = toks[0] if toks else None
     starts = first is not None and (first.is_sent_start or first.i > 0 and "\n" in first.doc[first.i - 1].text_with_ws)
-    if starts and first.pos_ != "PROPN" and first.ent_type_ not in _NAME_LABELS and text[:1].isupper() and first.text != "I" and not first.text[1:2].isupper() and not (first.pos_ in ("NOUN", "ADJ") and _capital_inside(first)):
+    if starts and text[:1].isupper() and not _keeps_capital(first):
         text = text[0].lower() + text[1:]
     elif starts and first.text == "The" and first.ent_type_ and not _the_in_name(first):
         text = "the" + text[3:]  # 'the Commerce Department'
     return text
+
+
+def _keeps_capital(tok) -> bool:
+    """Whether a word that opens a sentence keeps its capital inside a question: a name, 'I', an
+    abbreviation, or a word the article writes as a name (:func:`_capital_inside`)."""
+    return (
+        tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS or tok.text == "I" or tok.text[1:2].isupper()
+        or tok.pos_ in ("NOUN", "ADJ") and _capital_inside(tok)
+    )
+
+
+# where a word stands inside a sentence, not at its start: after a word or a comma and a space
+_INSIDE = r"[\w,;:]\s+"
 
 
 def _capital_inside(tok) -> bool:
@@ -93,7 +106,7 @@ def _capital_inside(tok) -> bool:
     data = tok.doc.user_data
     if "corefact_capitals" not in data:  # once per article: the FAQ asks for many words
         text = tok.doc.text
-        data["corefact_capitals"] = ({m.group(1) for m in re.finditer(r"[\w,;:]\s+([A-Z]\w*)", text)}, set(re.findall(r"\b[a-z]\w*", text)))
+        data["corefact_capitals"] = ({m.group(1) for m in re.finditer(_INSIDE + r"([A-Z]\w*)", text)}, set(re.findall(r"\b[a-z]\w*", text)))
     inside, lower = data["corefact_capitals"]
     return tok.text in inside and tok.text.lower() not in lower
 
@@ -104,7 +117,7 @@ def _the_in_name(the) -> bool:
     if the.i + 1 >= len(the.doc):
         return False
     after = re.escape(the.doc[the.i + 1].text)
-    return re.search(rf"[\w,;:]\s+The\s+{after}\b", the.doc.text) is not None
+    return re.search(rf"{_INSIDE}The\s+{after}\b", the.doc.text) is not None
 
 
 def _do_form(verb) -> Optional[str]:
