@@ -180,3 +180,52 @@ def test_text_without_paragraph_breaks_opens_the_brief_with_its_first_sentence_o
         assert first in chosen and (k == 1 or shown[0] in chosen)
     in_paragraphs = [s for s in flood.sents if eligible(s)]
     assert brief_opening(flood, in_paragraphs) == lede(in_paragraphs)
+
+
+def test_a_caption_or_highlight_line_that_restates_a_shown_sentence_is_left_out(monkeypatch):
+    import corefact.select as select
+
+    from .conftest import parsed_text
+
+    # the Daily Mail's shape: no paragraph breaks, a highlight line and a photo caption restating the lede
+    parsed = parsed_text(
+        "A lifeboat crew rescued four fishermen from a sinking trawler off Port Wendle on Sunday night. "
+        "The crew reached the trawler within twenty minutes of the alarm. "
+        "Lifeboat crew rescued four fishermen from sinking trawler off Port Wendle "
+        "The fishermen (pictured) were rescued from the sinking trawler off Port Wendle on Sunday. "
+        "Harbour master Ines Calloway said the trawler had lost power in a gale. "
+        "The coastguard will inspect the wreck once the storm has passed."
+    )
+    highlight, caption = (s for s in parsed.sents if s.text.startswith(("Lifeboat crew", "The fishermen")))
+    lede = parsed.sents[0]
+    scored = score_sentences(parsed)
+    first = core_fact(scored)
+    assert first == lede
+    words = lambda s: set(select.content_lemmas(parsed, s))  # noqa: E731
+    for line in (highlight, caption):
+        assert eligible(line) and select.restates(line, words(line), [words(lede)])
+        assert not select.restates(line, words(line), [words(parsed.sents[4])])  # says something else
+    # an article's own sentence that says much the same is no caption: the rule leaves it alone
+    assert not select.restates(parsed.sents[1], words(parsed.sents[1]), [words(lede)])
+    every = len(parsed.sents)
+    lines = {highlight.index, caption.index}
+    assert not lines & {s.index for s in select_brief(parsed, scored, every, first, redundancy=0.0)}
+    monkeypatch.setattr(select, "RESTATED", 1.01)  # the rule off: both are shown
+    assert lines <= {s.index for s in select_brief(parsed, scored, every, first, redundancy=0.0)}
+
+
+def test_the_brief_of_a_story_with_a_restating_caption_shows_it_once():
+    """A real Daily Mail article: its photo caption '(pictured)' restates the sentence the brief opens with."""
+    from corefact.ingest import load_article
+    from corefact.nlp import parse
+
+    from .conftest import SHARED, read_jsonl
+
+    row = next(r for r in read_jsonl(SHARED / "summ_cnndm_summeval.jsonl") if r["id"].startswith("summeval-dm-test-0f0789390d"))
+    parsed = parse(load_article(row["article"]))
+    scored = score_sentences(parsed)
+    caption = next(s for s in parsed.sents if "(pictured) slipped on a manhole cover" in s.text)
+    assert eligible(caption)
+    chosen = select_brief(parsed, scored, 4, core_fact(scored))
+    assert len(chosen) == 4 and caption not in chosen
+    assert any("slipped on a manhole cover" in s.text for s in chosen)  # what it says is shown

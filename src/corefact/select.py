@@ -302,10 +302,27 @@ def core_fact(scored: list[Scored]) -> Sent:
     return max(pool[: len(opening)], key=lambda s: s.core_score).sent
 
 
+# A photo caption ('The guard (pictured) slipped...') and a line without a full stop (the Daily
+# Mail's highlights and captions) are set beside the story and restate it: after a sentence that
+# already says at least half of what one says (its content words), it only repeats that sentence.
+_CAPTION = re.compile(r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset)\b[^)]*\)", re.IGNORECASE)
+_FULL_STOP = re.compile(r"[.!?][\"'”’)\s]*$")
+RESTATED = 0.5
+
+
+def restates(sent: Sent, words: set[str], shown: list[set[str]]) -> bool:
+    """Whether ``sent`` (content words ``words``) is a caption or highlight line whose words the
+    sentences already shown (their content words ``shown``) mostly say: showing it would repeat."""
+    if not words or not (_CAPTION.search(sent.text) or not _FULL_STOP.search(sent.text)):
+        return False
+    return any(len(words & other) >= RESTATED * len(words) for other in shown)
+
+
 def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redundancy: float | None = None) -> list[Sent]:
     """``k`` sentences in article order: ``first`` (the core fact) and the rest of the brief's
     opening (:func:`brief_opening`), then the body sentences the brief model scores highest, with
-    MMR redundancy control (``redundancy`` defaults to the shipped value)."""
+    MMR redundancy control (``redundancy`` defaults to the shipped value); a caption or highlight
+    line that restates a sentence already chosen (:func:`restates`) is left out."""
     if redundancy is None:
         redundancy = shipped_redundancy()
     bags = {s.sent.index: set(content_lemmas(parsed, s.sent)) for s in scored}
@@ -317,7 +334,11 @@ def select_brief(parsed: Parsed, scored: list[Scored], k: int, first: Sent, redu
     needs_previous = leans_on_previous(parsed) | {s.sent.index for s in pool if not eligible(s.sent)}
     while len(chosen) < k:
         shown = {x.index for x in chosen}
-        ready = [s for s in pool if s.sent.index not in needs_previous or s.sent.index - 1 in shown]
+        said = [bags[i] for i in shown]
+        ready = [
+            s for s in pool
+            if (s.sent.index not in needs_previous or s.sent.index - 1 in shown) and not restates(s.sent, bags[s.sent.index], said)
+        ]
         if not ready:
             break
 
