@@ -157,6 +157,8 @@ def test_a_quotation_closed_by_the_next_paragraph_stands_alone_when_attributed()
         "Sorry we are not currently accepting comments on this article.",
         "READ MORE: Japan unveils its largest warship since World War II",
         "May 11 Manchester United (away) at Old Trafford -",  # a fixture list's line
+        "The Gazette's Ines Calloway and Marta Osei contributed to this report.",  # the reporters' credit
+        "Flood map: where the water rose Reporter Ines Calloway contributed to this report",  # a link run into it
     ],
 )
 def test_the_page_around_a_story_and_hanging_list_lines_are_not_shown(text):
@@ -215,8 +217,9 @@ def test_a_caption_or_highlight_line_that_restates_a_shown_sentence_is_left_out(
 
 
 def test_the_brief_of_a_story_with_a_restating_caption_shows_it_once():
-    """A real Daily Mail article: its photo caption '(pictured)' restates the sentence the brief opens with."""
+    """A real Daily Mail article: its photo caption '(pictured)' restates a sentence of the brief."""
     from corefact.ingest import load_article
+    from corefact.select import content_lemmas, restates
     from corefact.nlp import parse
 
     from .conftest import SHARED, read_jsonl
@@ -224,8 +227,9 @@ def test_the_brief_of_a_story_with_a_restating_caption_shows_it_once():
     row = next(r for r in read_jsonl(SHARED / "summ_cnndm_summeval.jsonl") if r["id"].startswith("summeval-dm-test-0f0789390d"))
     parsed = parse(load_article(row["article"]))
     scored = score_sentences(parsed)
-    caption = next(s for s in parsed.sents if "(pictured) slipped on a manhole cover" in s.text)
+    caption = next(s for s in parsed.sents if "(pictured)" in s.text)
     assert eligible(caption)
     chosen = select_brief(parsed, scored, 4, core_fact(scored))
     assert len(chosen) == 4 and caption not in chosen
-    assert any("slipped on a manhole cover" in s.text for s in chosen)  # what it says is shown
+    words = lambda s: set(content_lemmas(parsed, s))  # noqa: E731
+    assert restates(caption, words(caption), [words(s) for s in chosen])  # what it says is shown

@@ -251,6 +251,9 @@ PAGE_FURNITURE = re.compile(
     r"\s*(?:scroll down for video|sorry,? we are not currently accepting comments|read more\b|click here\b|share this article)",
     re.IGNORECASE,
 )
+# the reporters' credit that closes a story ('The Gazette's Ines Calloway contributed to this report'), with
+# whatever the scraped text ran into it (a related link's headline before it)
+CREDIT_LINE = re.compile(r"\bcontributed to this report\W*$", re.IGNORECASE)
 
 
 def eligible(sent: Sent, opening: bool = True) -> bool:
@@ -261,7 +264,7 @@ def eligible(sent: Sent, opening: bool = True) -> bool:
     text = sent.text.rstrip()
     return (
         standalone(sent, opening) and 5 <= words <= 80 and not text.endswith(("?", "-", "–", "—"))
-        and not PAGE_FURNITURE.match(text)
+        and not PAGE_FURNITURE.match(text) and not CREDIT_LINE.search(text)
     )
 
 
@@ -302,7 +305,7 @@ def core_fact(scored: list[Scored]) -> Sent:
     return max(pool[: len(opening)], key=lambda s: s.core_score).sent
 
 
-# A photo caption ('The guard (pictured) slipped...') and a line without a full stop (the Daily
+# A photo caption ('The skipper (pictured) was rescued...') and a line without a full stop (the Daily
 # Mail's highlights and captions) are set beside the story and restate it: after a sentence that
 # already says at least half of what one says (its content words), it only repeats that sentence.
 _CAPTION = re.compile(r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset)\b[^)]*\)", re.IGNORECASE)
