@@ -4,7 +4,8 @@
 
 The brief (corefact.select.select_brief) shows only sentences that can be read on their own: no
 leading pronoun or connective unless the sentence before is shown too, no quotation left open or
-without its speaker, 5 to 80 words, no question. ROUGE does not read, so these rules cost points
+without its speaker, 5 to 80 words, no question, no photo caption or highlight line that restates a
+sentence shown (corefact.select.restates). ROUGE does not read, so these rules cost points
 against peers that pick any sentence (sumy TextRank on the BBC set). Rows, each ROUGE-1 F1 against
 the best reference (rouge-score's tokenizer with stemming, the same figure `corefact eval
 summarize` prints):
@@ -40,7 +41,7 @@ def main() -> None:
     from corefact.eval.summarize import rouge1_f1
     from corefact.ingest import load_article
     from corefact.nlp import parse
-    from corefact.select import _jaccard, brief_opening, content_lemmas, core_fact, eligible, leans_on_previous, score_sentences, select_brief, shipped_redundancy
+    from corefact.select import _jaccard, brief_opening, content_lemmas, core_fact, eligible, leans_on_previous, restates, score_sentences, select_brief, shipped_redundancy
 
     tok = tokenizers.DefaultTokenizer(use_stemmer=True)
     red = shipped_redundancy()
@@ -76,7 +77,9 @@ def main() -> None:
         top = score(opening)
         for extra in itertools.combinations(body, max(0, args.k - len(opening))):
             picked = set(opening) | set(extra)
-            if all(i not in needs or i - 1 in picked for i in extra):
+            if all(i not in needs or i - 1 in picked for i in extra) and not any(
+                restates(sents[i], words[i], [words[j] for j in picked if j != i]) for i in extra
+            ):
                 top = max(top, score(sorted(picked)))
         rows["oracle under the rules"].append(top)
     n = len(rows["brief"])
