@@ -64,10 +64,10 @@ def test_pronoun_subject_is_resolved_only_from_a_named_previous_subject():
 
 def test_an_object_named_earlier_as_a_person_is_asked_with_who():
     # the parser tags the bare surname a common noun and hangs 'for writing...' on it
-    p = parsed_text("Andros Townsend scored on Tuesday. Merson initially angered Townsend for writing in his Sky Sports column. Fans cheered.")
+    p = parsed_text("Tom Townsend scored on Tuesday. Keane initially angered Townsend for writing in his Sunday Echo column. Fans cheered.")
     qs = {c.question: c.answer.text for c in clause_questions(p, p.sents[1], extract_facts(p))}
-    assert qs["Who did Merson anger for writing in his Sky Sports column?"] == "Townsend"
-    assert "What did Merson anger?" not in qs
+    assert qs["Who did Keane anger for writing in his Sunday Echo column?"] == "Townsend"
+    assert "What did Keane anger?" not in qs
 
 
 def test_due_to_with_an_infinitive_is_no_cause():
@@ -114,8 +114,8 @@ def test_a_capital_the_that_opens_the_sentence_is_lower_cased_unless_it_belongs_
 
 def test_no_question_from_a_clause_parsed_with_two_objects():
     # the small model takes the aside after the comma for a second object of 'lifted'
-    qs = questions("The Reserve Bank of Australia lifted interest rates 0.25% to 5.5%, their first upwards move in more than a year.")
-    assert not [q for q in qs if "their first upwards move" in q or qs[q] == "their first upwards move"]
+    qs = questions("The central bank of Norway raised interest rates 0.25% to 4.5%, its first upward step in over a year.")
+    assert not [q for q in qs if "its first upward step" in q or qs[q] == "its first upward step"]
 
 
 def test_no_who_is_question_for_a_role_whose_owner_is_a_pronoun():
@@ -156,10 +156,10 @@ def test_an_answer_that_opens_a_quotation_takes_its_closing_mark():
     from corefact.faq.generate import generate
 
     for text, question, answer in (
-        ('Rover told BBC News that reports of job cuts were "speculation". The firm declined to comment.',
-         "What did Rover tell BBC News?", 'reports of job cuts were "speculation"'),
-        ("Managing director Ian Ayre said he expected the striker to be at Anfield for ' a long time '. The club declined to comment.",
-         "What did managing director Ian Ayre say?", "he expected the striker to be at Anfield for ' a long time '"),
+        ('Harbourline told the Gazette that reports of store closures were "rumour". The firm declined to comment.',
+         "What did Harbourline tell the Gazette?", 'reports of store closures were "rumour"'),
+        ("Managing director Ann Marsh said she expected the winger to be at Ashby Park for ' many years '. The club declined to comment.",
+         "What did managing director Ann Marsh say?", "she expected the winger to be at Ashby Park for ' many years '"),
     ):
         p = parsed_text(text)
         got = {c.question: c.answer for c in generate(p, extract_facts(p), p.sents)}
@@ -170,6 +170,6 @@ def test_an_answer_that_opens_a_quotation_takes_its_closing_mark():
 def test_a_word_the_article_capitalises_inside_a_sentence_keeps_its_capital():
     from corefact.faq.generate import generate
 
-    p = parsed_text("The winger finished with a cheeky chip. United manager Paul McGuinness saw his side claim victory in the mini derby. Manchester United won the cup.")
+    p = parsed_text("The striker scored with a late header. Rovers manager Tom Harte saw his side claim victory in the local derby. Port Wendle Rovers won the cup.")
     asked = [c.question for c in generate(p, extract_facts(p), p.sents)]
-    assert "What did United manager Paul McGuinness see?" in asked, asked
+    assert "What did Rovers manager Tom Harte see?" in asked, asked

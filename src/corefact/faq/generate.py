@@ -96,13 +96,13 @@ def _keeps_capital(tok) -> bool:
 
 
 # where a word stands inside a sentence, not at its start: after a word or a comma and a space
-_INSIDE = r"[\w,;:]\s+"
+_INSIDE = r"(?<=[\w,;:])\s+"
 
 
 def _capital_inside(tok) -> bool:
     """Whether the article writes a word with its capital inside a sentence too, and never in lower
-    case: a name the tagger took for a common noun ('United manager Paul McGuinness saw...',
-    'Manchester United won'), not 'Steel analyst' beside 'British Steel' and 'steel prices'."""
+    case: a name the tagger took for a common noun ('Rovers manager Tom Harte saw...',
+    'Port Wendle Rovers won'), not 'Steel analyst' beside 'British Steel' and 'steel prices'."""
     data = tok.doc.user_data
     if "corefact_capitals" not in data:  # once per article: the FAQ asks for many words
         text = tok.doc.text
