@@ -43,13 +43,13 @@ UNITS = {
     # one line, the quotation's paragraphs must not glue the sentences after them into one unit
     "each_paragraph_of_a_long_quotation": (
         'The award was presented on Sunday. "They give me a new energy every year. '
-        '"To recognise me in this way is a great honour." The actor Clive Owen said it "meant a lot" to be there. '
+        '"To be honoured like this by my own town is a great joy." The singer Ines Calloway said it "meant the world" to be there. '
         'He said: "Just to be here is enough. It is great." The show ended late.',
         [
             "The award was presented on Sunday.",
             '"They give me a new energy every year.',
-            '"To recognise me in this way is a great honour."',
-            'The actor Clive Owen said it "meant a lot" to be there.',
+            '"To be honoured like this by my own town is a great joy."',
+            'The singer Ines Calloway said it "meant the world" to be there.',
             'He said: "Just to be here is enough. It is great."',
             "The show ended late.",
         ],
@@ -72,28 +72,28 @@ UNITS = {
     ),
     # spaCy ends sentences before 'but' and before capitals of a title; no full stop ends them there
     "spacy_cuts_without_an_end_mark": (
-        "The Office's Ricky Gervais is writing an episode of hit US cartoon The Simpsons, following an invitation from its creator.\n\n"
-        "It's not fantastically deep but you get quickly drawn into the tale. The series ran for years.",
+        "Casualty's Ines Calloway is penning one episode of hit US cartoon The Simpsons, after a call from its producers.\n\n"
+        "It's not terribly deep but you get drawn into the tale quickly. The series ran for years.",
         [
-            "The Office's Ricky Gervais is writing an episode of hit US cartoon The Simpsons, following an invitation from its creator.",
-            "It's not fantastically deep but you get quickly drawn into the tale.",
+            "Casualty's Ines Calloway is penning one episode of hit US cartoon The Simpsons, after a call from its producers.",
+            "It's not terribly deep but you get drawn into the tale quickly.",
             "The series ran for years.",
         ],
     ),
     # the Daily Mail quotes in single marks, set apart from the words around them; a quotation
     # that runs over a sentence (or a cut spaCy made in it) is one unit with its speaker
     "quotations_in_single_marks": (
-        "Paul Rice restarted his row with the club on Sunday. 'Just been watching the game, did you miss the coach? "
-        "# SeeYou, ' Rice put on Twitter. He wrote in his column that 'if Tom Reed can get in (the squad) "
+        "Tom Harte restarted his row with the club on Sunday. 'Just seen the match, did anyone spot the manager? "
+        "# GoRovers, ' Harte put on Twitter. He wrote in his column that 'if Sam Ode can get in (the squad) "
         "then it opens it up to anybody. ' He said: 'It is true that they sent an offer. "
-        "'It is a formal offer. They want him in the summer. ' Rice's US' rivals and Lil' Kim were not there.",
+        "'It is a formal offer. They want him in the summer. ' Harte's US' rivals and Lil' Kim were not there.",
         [
-            "Paul Rice restarted his row with the club on Sunday.",
-            "'Just been watching the game, did you miss the coach? # SeeYou, ' Rice put on Twitter.",
-            "He wrote in his column that 'if Tom Reed can get in (the squad) then it opens it up to anybody. '",
+            "Tom Harte restarted his row with the club on Sunday.",
+            "'Just seen the match, did anyone spot the manager? # GoRovers, ' Harte put on Twitter.",
+            "He wrote in his column that 'if Sam Ode can get in (the squad) then it opens it up to anybody. '",
             "He said: 'It is true that they sent an offer.",
             "'It is a formal offer. They want him in the summer. '",
-            "Rice's US' rivals and Lil' Kim were not there.",
+            "Harte's US' rivals and Lil' Kim were not there.",
         ],
     ),
     # single marks inside a double quotation: they neither hold the quotation apart nor outlive it
@@ -122,8 +122,8 @@ UNITS = {
     ),
     # the Daily Mail's video link, left in the text before a caption, is a unit of its own
     "page_furniture_before_a_caption": (
-        "The car was found on Sunday. Scroll down for video Bling: Becky Schoenig was shocked when her car was returned. She cried.",
-        ["The car was found on Sunday.", "Scroll down for video", "Bling: Becky Schoenig was shocked when her car was returned.", "She cried."],
+        "The van was found on Sunday. Scroll down for video Shiny: Ada Lorne was stunned when her van was returned. She cried.",
+        ["The van was found on Sunday.", "Scroll down for video", "Shiny: Ada Lorne was stunned when her van was returned.", "She cried."],
     ),
 }
 
@@ -136,12 +136,12 @@ def test_sentence_units_repair_news_text(case):
 
 def test_each_item_of_a_list_is_a_unit_of_its_own():
     p = parsed_text(
-        "The winners were named on Sunday.\n\nThey include:\n - Best lighting design - His Dark Materials designed by Paule Constable at the Olivier\n"
-        " - Best sound design - The Woman in White designed by Mick Potter at the Palace\n\nThe show ended late."
+        "The winners were named on Sunday.\n\nThey include:\n - Best set design - The Salt Road designed by Ines Calloway at the Lyric\n"
+        " - Best costume design - A Winter Harbour designed by Marta Osei at the Globe\n\nThe show ended late."
     )
     assert [s.text for s in p.sents][2:4] == [
-        "- Best lighting design - His Dark Materials designed by Paule Constable at the Olivier",
-        "- Best sound design - The Woman in White designed by Mick Potter at the Palace",
+        "- Best set design - The Salt Road designed by Ines Calloway at the Lyric",
+        "- Best costume design - A Winter Harbour designed by Marta Osei at the Globe",
     ]
 
 

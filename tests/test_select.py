@@ -25,9 +25,9 @@ def test_standalone_rejects_dependent_openers_and_open_quotes():
     assert standalone(_sent('"The state will pay for every family," the minister said.'))
     # the same in single quotation marks, the Daily Mail's style (its text often spaces them out)
     assert not standalone(_sent("'When I'm wrong, I hold my hands up."))
-    assert not standalone(_sent("'This regulation states that no items may be permitted. '"))
+    assert not standalone(_sent("'This rule says that no bags may be carried on board. '"))
     assert standalone(_sent("'If you look at the qualities, he is at the top, ' the Arsenal boss added."))
-    assert standalone(_sent("'The new Maradona' - Carlos Tevez - is joining Corinthians for nearly $20m."))
+    assert standalone(_sent("'The new Pele' - Tomas Ferreira - is joining Santos for nearly $15m."))
     # openers that refer to nothing before them
     assert standalone(_sent("There are still 40 homes without power."))
     assert standalone(_sent("Although sales rose, profits fell for a third year."))
@@ -42,7 +42,7 @@ def test_standalone_rejects_dependent_openers_and_open_quotes():
     assert not standalone(_sent("It is expected to reopen in May."))
     assert not standalone(_sent("It is important because the bridge carries the buses."))
     # the article's first sentence leans on nothing: its opener points ahead, or to the page
-    assert standalone(_sent("He may not play much at United, but Anders Lindegaard has a lot to smile about.", index=0))
+    assert standalone(_sent("He may not play much at Rovers, but Sam Ode has a lot to smile about.", index=0))
     assert standalone(_sent("This is the moment a palace guard slipped on a manhole cover.", index=0))
     assert not standalone(_sent("This is the moment a palace guard slipped on a manhole cover."))
 

@@ -326,7 +326,7 @@ def _segments(doc, text: str) -> list[tuple[int, int]]:
         cut = start
         furniture = _FURNITURE_LEAD.match(piece)
         if furniture and furniture.end() < len(piece):
-            # "Scroll down for video Bling: Becky Schoenig was shocked...": the page's words are a unit of their own
+            # "Scroll down for video Shiny: Ada Lorne was stunned...": the page's words are a unit of their own
             out.append((start, start + furniture.end()))
             cut = start + furniture.end()
         for m in re.finditer(r"\n+", piece):

@@ -40,13 +40,13 @@ def test_each_paragraph_of_a_long_quotation_is_its_own_quote():
     # next opening one with the narrative between them taken for a quotation
     p = parsed_text(
         'Mr Thorpe said his colleagues would not serve under him. "They feel they could not agree to it. '
-        '"Asked if this was his own view he said no, it was not." The following day the talks failed. '
+        '"Asked if this was his own plan he said no, it was not." The following day the talks failed. '
         'Mr Thorpe told Sir Edward: "I am sorry this is a nightmare for you."'
     )
     direct = [q for q in quotes_of(p) if q.direct]
     assert [q.text for q in direct] == [
         "They feel they could not agree to it.",
-        "Asked if this was his own view he said no, it was not.",
+        "Asked if this was his own plan he said no, it was not.",
         "I am sorry this is a nightmare for you.",
     ]
     assert direct[-1].speaker == "Thorpe"

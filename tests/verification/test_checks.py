@@ -55,11 +55,11 @@ def test_strict_mode_requires_close_wording():
 
 
 def test_negation_dropped_or_added_between_the_same_words():
-    ev = [span("The new technology will thwart most, but not all, of the programs. Members did not profit at all.")]
-    dropped = checks.check_negation_and_modality(span("The new technology will thwart most, but all, of the programs."), ev)
+    ev = [span("The new software will block most, but not all, of the attacks. Members did not profit at all.")]
+    dropped = checks.check_negation_and_modality(span("The new software will block most, but all, of the attacks."), ev)
     assert [p.kind for p in dropped] == ["negation"] and "but not all" in dropped[0].message
     assert checks.check_negation_and_modality(span("Members did profit at all."), ev)[0].kind == "negation"
-    assert checks.check_negation_and_modality(span("The technology will thwart most, but not all, of the programs."), ev) == []
+    assert checks.check_negation_and_modality(span("The software will block most, but not all, of the attacks."), ev) == []
 
 
 def test_names_trading_places_are_found():
@@ -71,13 +71,13 @@ def test_names_trading_places_are_found():
 
 
 def test_a_name_in_another_names_words_is_a_swap():
-    ev = [span("Chelsea physio Mike Banks was hopeful that Robben could return in March, a boost to the Blues' push for four trophies.")]
-    claim = span("Chelsea physio Blues was hopeful that Robben could return in March, a boost to the Mike Banks' push for four trophies.")
-    problems = checks.check_names(claim, ev, {"chelsea", "physio", "mike", "banks", "blues", "robben"}, ev[0].text)
+    ev = [span("Rovers physio Ann Marsh was hopeful that Ode could return in March, a boost to the Robins' push for three trophies.")]
+    claim = span("Rovers physio Robins was hopeful that Ode could return in March, a boost to the Ann Marsh' push for three trophies.")
+    problems = checks.check_names(claim, ev, {"rovers", "physio", "ann", "marsh", "robins", "ode"}, ev[0].text)
     assert any(p.kind == "name" and "swapped" in p.message for p in problems)
     # the same names in the original's own contexts, reordered around them, are fine
-    faithful = span("Robben could return in March, Chelsea physio Mike Banks was hopeful.")
-    assert checks.check_names(faithful, ev, {"chelsea", "physio", "mike", "banks", "blues", "robben"}, ev[0].text) == []
+    faithful = span("Ode could return in March, Rovers physio Ann Marsh was hopeful.")
+    assert checks.check_names(faithful, ev, {"rovers", "physio", "ann", "marsh", "robins", "ode"}, ev[0].text) == []
 
 
 def test_month_may_and_year_ranges_are_dates():
@@ -92,9 +92,9 @@ def test_month_may_and_year_ranges_are_dates():
     "evidence, claim, kinds",
     [
         # a 'not' the original never makes
-        ("Harry Kane has been in superb form for Tottenham this season, scoring 30 goals.", "Harry Kane has not been in superb form this season.", ["negation"]),
+        ("Sam Ode has been in fine form for Rovers this season, scoring 30 goals.", "Sam Ode has not been in fine form this season.", ["negation"]),
         # a negation elsewhere in the evidence does not excuse a new one
-        ("Terry's challenge came in the build-up to Eden Hazard's opening goal for Chelsea, though no foul was given.", "Eden Hazard did not score the opening goal for Chelsea.", ["negation"]),
+        ("Harte's tackle came in the run-up to Tom Reed's first goal for Rovers, though no foul was given.", "Tom Reed did not score the first goal for Rovers.", ["negation"]),
         # 'not' paraphrasing the original's own refusal is no problem
         ("The club refused to comment on the transfer.", "The club did not comment on the transfer.", []),
         ("The minister declined to say whether the plant would close.", "The minister did not say whether the plant would close.", []),
@@ -137,10 +137,10 @@ def test_a_name_put_in_the_place_of_another_is_found_even_when_the_original_lack
 
 
 def test_an_affirmative_claim_from_a_negated_original_is_flagged():
-    ev = [span("Gregory van der Wiel says he is not interested in leaving Paris Saint-Germain in the summer.")]
-    problems = checks.check_negation_and_modality(span("Gregory van der Wiel wants to leave Paris Saint-Germain in the summer."), ev)
+    ev = [span("Pieter van der Berg says he is not interested in leaving Ajax Amsterdam at the end of the season.")]
+    problems = checks.check_negation_and_modality(span("Pieter van der Berg wants to leave Ajax Amsterdam at the end of the season."), ev)
     assert [p.kind for p in problems] == ["negation"]
-    assert checks.check_negation_and_modality(span("Gregory van der Wiel is not keen to leave Paris Saint-Germain in the summer."), ev) == []
+    assert checks.check_negation_and_modality(span("Pieter van der Berg is not keen to leave Ajax Amsterdam at the end of the season."), ev) == []
 
 
 def test_an_acronym_of_a_name_in_the_original_is_no_new_name():
@@ -160,9 +160,9 @@ def test_one_telling_word_is_enough_to_find_a_swap():
 
 
 def test_a_changed_score_is_a_changed_number():
-    ev = [span("Ross Barkley missed a penalty in their 1-0 win against Burnley at Goodison Park.")]
-    assert checks.check_numbers(span("Everton beat Burnley 1-2 at Goodison Park."), ev, [])[0].kind == "number"
-    assert checks.check_numbers(span("Everton beat Burnley 1-0 at Goodison Park."), ev, []) == []
+    ev = [span("Sam Ode missed a penalty in their 1-0 win against Rovers at Ashby Park.")]
+    assert checks.check_numbers(span("Wendle City beat Rovers 1-2 at Ashby Park."), ev, [])[0].kind == "number"
+    assert checks.check_numbers(span("Wendle City beat Rovers 1-0 at Ashby Park."), ev, []) == []
 
 
 def test_days_age_ranges_places_and_stems_are_read_right():
@@ -177,8 +177,8 @@ def test_days_age_ranges_places_and_stems_are_read_right():
 
 
 def test_a_number_before_a_comma_is_read():
-    ev = [span("Tickets go on sale from April 19, while the event will be shown live.")]
-    assert checks.check_numbers(span("Tickets for the event will go on sale on April 19."), ev, []) == []
+    ev = [span("Seats can be booked from May 21, while the match will be shown live.")]
+    assert checks.check_numbers(span("Seats for the match can be booked on May 21."), ev, []) == []
 
 
 def test_a_name_pieced_from_other_names_is_found():
@@ -224,11 +224,11 @@ def test_a_name_in_another_form_of_the_originals_word_is_no_new_name():
 
 
 def test_the_subject_of_two_joined_verbs_is_the_subject_of_both():
-    ev = [span("Just before the hour England star Callum Gribbin made and scored the first at Moss Lane in Altrincham.")]
-    words = {"callum", "gribbin", "moss", "lane", "altrincham", "england", "star"}
-    swapped = checks.check_names(span("Altrincham scored the winning goal at Moss Lane, Callum Gribbin."), ev, words, ev[0].text)
+    ev = [span("Just before the hour England star Tom Harte made and scored the first at Ashby Park in Wendleton.")]
+    words = {"tom", "harte", "ashby", "park", "wendleton", "england", "star"}
+    swapped = checks.check_names(span("Wendleton scored the winning goal at Ashby Park, Tom Harte."), ev, words, ev[0].text)
     assert any("swapped" in p.message for p in swapped)
-    assert checks.check_names(span("Callum Gribbin scored the winning goal at Moss Lane, Altrincham."), ev, words, ev[0].text) == []
+    assert checks.check_names(span("Tom Harte scored the winning goal at Ashby Park, Wendleton."), ev, words, ev[0].text) == []
 
 
 def test_descriptions_possessors_and_infinitives_are_read_with_care():
@@ -238,8 +238,8 @@ def test_descriptions_possessors_and_infinitives_are_read_with_care():
     claim = span("Thierry Henry believes Arsenal need a goalkeeper, a centre back and a striker in the summer.")
     assert checks.check_attribution(claim, ev) == []
     # a name inside the subject's own phrase is no second participant
-    doc = load_nlp()("Patrick Kluivert has helped Curacao progress to the next stage.")
-    assert checks._subject_swaps(span("Patrick Kluivert's Curacao beat Montserrat."), [doc[:]]) == []
+    doc = load_nlp()("Sam Ode has helped Bermuda progress to the next round.")
+    assert checks._subject_swaps(span("Sam Ode's Bermuda beat Montserrat."), [doc[:]]) == []
     # an infinitive of the claim states nothing as fact, however the verb before it is parsed
     ordered = [span("A judge has ordered the club to pay back the money.")]
     assert checks.check_negation_and_modality(span("A judge orders the club to pay back the money."), ordered) == []
@@ -247,10 +247,10 @@ def test_descriptions_possessors_and_infinitives_are_read_with_care():
 
 def test_a_number_counting_the_claims_own_names_is_no_figure():
     ev = [span("Arsenal play Liverpool at the Emirates on Saturday, with a top-four finish at stake.")]
-    assert checks.check_numbers(span("Arsenal face Liverpool on Saturday as the two sides compete for a top-four finish."), ev, []) == []
+    assert checks.check_numbers(span("Arsenal face Liverpool on Saturday as the two sides battle for a top-four finish."), ev, []) == []
     # a count the names do not make up is still a figure the original must give
-    assert checks.check_numbers(span("Arsenal face Liverpool on Saturday as the three sides compete for a top-four finish."), ev, [])
-    assert checks.check_numbers(span("The council says the two sides compete for a top-four finish."), ev, [])
+    assert checks.check_numbers(span("Arsenal face Liverpool on Saturday as the three sides battle for a top-four finish."), ev, [])
+    assert checks.check_numbers(span("The council says the two sides battle for a top-four finish."), ev, [])
 
 
 def test_a_claims_infinitive_under_a_modal_is_not_stated_as_fact():
@@ -267,7 +267,7 @@ def test_the_words_of_one_name_are_one_word_when_a_negation_is_lost():
 
 
 def test_not_the_only_is_no_negation():
-    ev = [span("Rovers' defence was not the only thing to be ripped apart at Ashby Park on Tuesday night as a jubilant United manager lost his hat.")]
+    ev = [span("Rovers' back line was not the only thing torn apart at Ashby Park on Tuesday night as a delighted United coach lost his hat.")]
     assert checks.check_negation_and_modality(span("United thrashed Rovers at Ashby Park on Tuesday night."), ev) == []
 
 
@@ -380,14 +380,14 @@ def test_a_date_of_the_original_moved_to_another_event_is_a_shift():
 
 
 def test_a_number_that_is_part_of_a_name_is_checked_as_the_name():
-    original = "John Peel's BBC Radio 1 show is to be succeeded by three shows hosted by three DJs. Channel 4 declined."
+    original = "Sam Ode's BBC Radio 1 show is to be replaced by three shows hosted by three DJs. Channel 4 declined."
     ev = [span(original)]
     words = {w.lower().strip(".'s") for w in original.split()}
-    problems = checks.check_names(span("John Peel's BBC Radio 3 show is to be succeeded by three shows."), ev, words, original)
+    problems = checks.check_names(span("Sam Ode's BBC Radio 3 show is to be replaced by three shows."), ev, words, original)
     assert [(p.kind, p.claim, p.original) for p in problems] == [("name", "Radio 3", "Radio 1")]
-    assert checks.check_names(span("John Peel's BBC Radio 1 show will be succeeded by three shows."), ev, words, original) == []
+    assert checks.check_names(span("Sam Ode's BBC Radio 1 show will be replaced by three shows."), ev, words, original) == []
     # a score after a name is the number check's business, and a name the original never numbers is left alone
-    assert checks.check_names(span("Peel said Channel 4 and Radio 1 declined."), ev, words, original) == []
+    assert checks.check_names(span("Ode said Channel 4 and Radio 1 declined."), ev, words, original) == []
     # the original names both teams, one in the plural
     teams = "United's Under 18s beat City. England Under 17 star Callum Gribbin scored."
     words = {w.lower().strip(".'s") for w in teams.split()}

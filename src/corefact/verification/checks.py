@@ -944,7 +944,7 @@ def _belief_doubted(claim_clauses: dict, evidence: list, claim_words: frozenset)
 
 def _negation_lost(claim, claim_clauses: dict, ev: dict) -> list[Problem]:
     """An affirmative claim whose closest clause in the evidence is negated ('does want to leave
-    PSG in the summer' for 'not interested in leaving Paris Saint-Germain in the summer')."""
+    Ajax this summer' for 'not interested in leaving Ajax Amsterdam at the end of the season')."""
     if any(f[0] for f in claim_clauses.values()) or _NEGATIVE.search(claim.text):
         return []
     roots = {_key(t) for t in claim if t.dep_ == "ROOT"}
