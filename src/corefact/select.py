@@ -251,8 +251,8 @@ PAGE_FURNITURE = re.compile(
     r"\s*(?:scroll down for video|sorry,? we are not currently accepting comments|read more\b|click here\b|share this article)",
     re.IGNORECASE,
 )
-# the reporters' credit that closes a story ('The Gazette's Ines Calloway contributed to this report'), with
-# whatever the scraped text ran into it (a related link's headline before it)
+# the reporters' credit that closes a story ('The Gazette's Ines Calloway contributed to this
+# report'), with whatever the scraped text ran into it (a related link's headline before it)
 CREDIT_LINE = re.compile(r"\bcontributed to this report\W*$", re.IGNORECASE)
 
 
@@ -305,17 +305,18 @@ def core_fact(scored: list[Scored]) -> Sent:
     return max(pool[: len(opening)], key=lambda s: s.core_score).sent
 
 
-# A photo caption ('The skipper (pictured) was rescued...') and a line without a full stop (the Daily
-# Mail's highlights and captions) are set beside the story and restate it: after a sentence that
-# already says at least half of what one says (its content words), it only repeats that sentence.
+# A photo caption ('The skipper (pictured) was rescued...') and a line without a full stop (the
+# Daily Mail's highlights and captions) are set beside the story and restate it: after a sentence
+# that already says at least half of what one says (its content words), it only repeats that one.
 _CAPTION = re.compile(r"\((?:pictured|left|right|centre|center|above|below|top|bottom|inset)\b[^)]*\)", re.IGNORECASE)
 _FULL_STOP = re.compile(r"[.!?][\"'”’)\s]*$")
 RESTATED = 0.5
 
 
 def restates(sent: Sent, words: set[str], shown: list[set[str]]) -> bool:
-    """Whether ``sent`` (content words ``words``) is a caption or highlight line whose words the
-    sentences already shown (their content words ``shown``) mostly say: showing it would repeat."""
+    """Whether ``sent`` (content words ``words``) is a caption or highlight line at least half of
+    whose content words one sentence already shown (content words: an item of ``shown``) holds:
+    showing it would repeat that sentence."""
     if not words or not (_CAPTION.search(sent.text) or not _FULL_STOP.search(sent.text)):
         return False
     return any(len(words & other) >= RESTATED * len(words) for other in shown)
