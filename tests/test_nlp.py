@@ -81,28 +81,29 @@ UNITS = {
         ],
     ),
     # the Daily Mail quotes in single marks, set apart from the words around them; a quotation
-    # that runs over a sentence (or a cut spaCy made in it) is one unit with its speaker
+    # that runs over a sentence (or a cut spaCy made in it) is one unit with its speaker; the mark
+    # that opens one ("bid. 'It is") is the next unit's, where spaCy left it on the one before
     "quotations_in_single_marks": (
         "Tom Harte restarted his row with the club on Sunday. 'Just seen the match, did anyone spot the manager? "
-        "# GoRovers, ' Harte put on Twitter. He wrote in his column that 'if Sam Ode can get in (the squad) "
-        "then it opens it up to anybody. ' He said: 'It is true that they sent an offer. "
+        "# GoRovers, ' Harte put on Twitter. He wrote in his column that 'if Sam Ode can make the team (the squad) "
+        "then the door is open to everyone. ' He said: 'It is right that they made a bid. "
         "'It is a formal offer. They want him in the summer. ' Harte's US' rivals and Lil' Kim were not there.",
         [
             "Tom Harte restarted his row with the club on Sunday.",
             "'Just seen the match, did anyone spot the manager? # GoRovers, ' Harte put on Twitter.",
-            "He wrote in his column that 'if Sam Ode can get in (the squad) then it opens it up to anybody. '",
-            "He said: 'It is true that they sent an offer.",
+            "He wrote in his column that 'if Sam Ode can make the team (the squad) then the door is open to everyone. '",
+            "He said: 'It is right that they made a bid.",
             "'It is a formal offer. They want him in the summer. '",
             "Harte's US' rivals and Lil' Kim were not there.",
         ],
     ),
     # single marks inside a double quotation: they neither hold the quotation apart nor outlive it
     "single_marks_inside_a_double_quotation": (
-        'Keane blamed Vieira. "He is 6ft 4in and having a go at Gary. So I said, \'have a go at me\'," he said. '
+        'Harte blamed Ode. "He is 6ft 2in and shouting at Tom. So I said, \'shout at me\'," he said. '
         '"He saw Brown and said, \'you are the next most influential member," Mr Peston said. "It was late." The row ended.',
         [
-            "Keane blamed Vieira.",
-            '"He is 6ft 4in and having a go at Gary. So I said, \'have a go at me\'," he said.',
+            "Harte blamed Ode.",
+            '"He is 6ft 2in and shouting at Tom. So I said, \'shout at me\'," he said.',
             '"He saw Brown and said, \'you are the next most influential member," Mr Peston said.',
             '"It was late."',
             "The row ended.",
