@@ -25,14 +25,14 @@ def test_plain_sentence_is_its_own_evidence(flood):
 def test_a_quotation_news_style_leaves_open_is_closed_and_recorded(mark):
     # the quotation goes on in the next paragraph, so the article leaves out its closing mark
     p = parsed_text(
-        f"Charlton won 4-0 on Saturday. The manager's view: {mark}I have a lot of faith in Jonatan. "
+        f"Rovers won 4-0 on Saturday. The manager's view: {mark}I have every faith in Tomas. "
         f"{mark}When other clubs called I told him he was going nowhere.{mark} The fans cheered."
     )
     s = as_sentence(p, p.sents[1])
-    assert s.text == f"The manager's view: {mark}I have a lot of faith in Jonatan.{mark}"
+    assert s.text == f"The manager's view: {mark}I have every faith in Tomas.{mark}"
     assert [(t.rule, t.added) for t in s.transformations] == [("close_quotation", mark)]
     ev = s.evidence[0]
-    assert ev.text == f"The manager's view: {mark}I have a lot of faith in Jonatan."
+    assert ev.text == f"The manager's view: {mark}I have every faith in Tomas."
     assert apply_transformations(ev.text, ev.start, s.transformations) == s.text
     # a quotation closed in its own sentence, or one that simply breaks off, is left as it is
     assert not as_sentence(p, p.sents[2]).transformations

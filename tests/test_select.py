@@ -142,11 +142,11 @@ def test_text_without_paragraph_breaks_gets_the_brief_model_learned_on_such_text
 
 
 def test_a_quotation_closed_by_the_next_paragraph_stands_alone_when_attributed():
-    closed = Sent(0, 0, 1, 0, 0, 0, 'The manager said: "I have a lot of faith in Jonatan.', closing_mark='"')
+    closed = Sent(0, 0, 1, 0, 0, 0, 'The manager said: "I have every faith in Tomas.', closing_mark='"')
     assert standalone(closed)
-    unattributed = Sent(0, 0, 1, 0, 0, 0, '"I have a lot of faith in Jonatan.', closing_mark='"')
+    unattributed = Sent(0, 0, 1, 0, 0, 0, '"I have every faith in Tomas.', closing_mark='"')
     assert not standalone(unattributed)  # whose words they are is in another sentence
-    assert not standalone(Sent(0, 0, 1, 0, 0, 0, 'The manager said: "I have a lot of faith in Jonatan.'))
+    assert not standalone(Sent(0, 0, 1, 0, 0, 0, 'The manager said: "I have every faith in Tomas.'))
     assert not standalone(Sent(0, 0, 1, 0, 0, 0, "He wrote that 'if Reed can get in (the squad)"))  # cut in two
 
 

@@ -5,15 +5,15 @@ from corefact.faq.rank import acceptable, well_formed
 # questions cut from their sentence at a bracket or a quotation, or copied with the CNN/DM text's
 # torn apostrophes, are held back; whole ones are kept
 QUESTIONS = {
-    "What does the Brazil star take with Dani Alves (right?": False,
+    "What does the Rovers striker take with Sam Ode (left?": False,
     "How many users called the video 'horrible?": False,
-    "What did CNN) ISIS release?": False,
-    "Who was spotted after the Gunners ' 2-1 win at St James ' Park?": False,
-    "What did Hughes miss ’ s defeat to Toulon?": False,
-    "What did Pjanic finish off a swift counter- in the 25th minute?": False,
-    "Who will have to pay £46million to make the transfer permanent but?": False,
-    "When does The event at the Oval come?": False,  # caption run in: '...for Surrey The event at...'
-    "What did The 31-year-old alter?": False,  # '...their exam answers The 31-year-old also altered...'
+    "What did CNN) the rebels release?": False,
+    "Who was seen after the Rovers ' 3-1 win at St Anne ' s Park?": False,
+    "What did Harte miss ’ s defeat to Lyon?": False,
+    "What did Ode finish off a quick counter- in the 30th minute?": False,
+    "Who will have to pay £20million to make the loan permanent but?": False,
+    "When does The match at Ashby Park come?": False,  # caption run in: '...for Rovers The match at...'
+    "What did The 42-year-old change?": False,  # '...their exam answers The 42-year-old also changed...'
     "Where does the squad prefer to play rather than?": False,  # '...at the Arms Park rather than Wembley'
     "What did the firm's chief executive say?": True,
     "Who wrote the report for The Times?": True,

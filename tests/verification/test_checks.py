@@ -63,11 +63,11 @@ def test_negation_dropped_or_added_between_the_same_words():
 
 
 def test_names_trading_places_are_found():
-    ev = [span("News Corp shares fell 25 cents to $17.65 while Fox shares were up 19 cents at $31.22.")]
-    claim = span("Fox shares fell 25 cents to $17.65 while News Corp shares were up 19 cents at $31.22.")
-    assert any("swapped" in p.message for p in checks.check_names(claim, ev, {"fox", "news", "corp", "shares"}))
-    same = span("News Corp shares fell 25 cents, while Fox shares were up 19 cents.")
-    assert checks.check_names(same, ev, {"fox", "news", "corp", "shares", "cents"}) == []
+    ev = [span("Acme Corp shares fell 30 cents to $12.40 while Globex shares were up 15 cents at $28.10.")]
+    claim = span("Globex shares fell 30 cents to $12.40 while Acme Corp shares were up 15 cents at $28.10.")
+    assert any("swapped" in p.message for p in checks.check_names(claim, ev, {"globex", "acme", "corp", "shares"}))
+    same = span("Acme Corp shares fell 30 cents, while Globex shares were up 15 cents.")
+    assert checks.check_names(same, ev, {"globex", "acme", "corp", "shares", "cents"}) == []
 
 
 def test_a_name_in_another_names_words_is_a_swap():
@@ -205,11 +205,11 @@ def test_a_name_made_the_subject_of_what_the_original_says_of_another_is_a_swap(
 
 def test_the_speaker_of_the_sentence_that_says_it_counts():
     doc = load_nlp()("Ann Marsh, head of the trust, said the hospital would open in spring. "
-                     "Mr Tom Reilly said builders were beginning to realise that they had to work faster.")
+                     "Mr Tom Reilly said builders had started to accept that they must work faster.")
     ev = list(doc.sents)
-    moved = span("Ann Marsh said builders were beginning to realise that they had to work faster.")
+    moved = span("Ann Marsh said builders had started to accept that they must work faster.")
     assert [p.kind for p in checks.check_attribution(moved, ev)] == ["speaker"]
-    assert checks.check_attribution(span("Tom Reilly said builders were beginning to realise that they had to work faster."), ev) == []
+    assert checks.check_attribution(span("Tom Reilly said builders had started to accept that they must work faster."), ev) == []
     # 'he' is not the person the same sentence speaks about
     doc = load_nlp()("He said he had been treated unfairly by both parties, and that he understood Mr Tom Reilly's position.")
     claim = span("Mr Tom Reilly said he had been treated unfairly by both parties.")
@@ -254,9 +254,9 @@ def test_a_number_counting_the_claims_own_names_is_no_figure():
 
 
 def test_a_claims_infinitive_under_a_modal_is_not_stated_as_fact():
-    ev = [span("The professor said you might have to worry about who is in control.")]
-    assert checks.check_negation_and_modality(span("He says you might need to worry about who is in control."), ev) == []
-    assert [p.kind for p in checks.check_negation_and_modality(span("He says you worry about who is in control."), ev)] == ["modality"]
+    ev = [span("The professor said you might have to think about who pays for it.")]
+    assert checks.check_negation_and_modality(span("He says you might need to think about who pays for it."), ev) == []
+    assert [p.kind for p in checks.check_negation_and_modality(span("He says you think about who pays for it."), ev)] == ["modality"]
 
 
 def test_the_words_of_one_name_are_one_word_when_a_negation_is_lost():
@@ -272,8 +272,8 @@ def test_not_the_only_is_no_negation():
 
 
 def test_a_number_must_count_what_the_original_counts():
-    ev = [span("The coach is only six games away from winning the title, with two passengers on board.")]
-    problems = checks.check_numbers(span("The team are six points clear at the top of the league."), ev, [])
+    ev = [span("Our coach is now six games short of the title, with two passengers on board.")]
+    problems = checks.check_numbers(span("The side are six points clear at the top of the table."), ev, [])
     assert [p.kind for p in problems] == ["number"]
     assert problems[0].message == "'six' counts 'point' here but 'game' in the original"
     assert checks.check_numbers(span("He is six games from the title."), ev, []) == []
@@ -358,8 +358,8 @@ def test_the_subject_of_a_verb_holds_its_object_as_a_possessor_would():
 def test_a_proposal_is_only_what_is_proposed():
     # a caption run into the next sentence: 'altered' is parsed under 'asked', but nothing asks it
     ev = [span("Tom Reed asked pupils at Hill Primary School in Ledbury, pictured, to make the changes to their test answers "
-               "The 31-year-old also altered a number of the answers himself before the papers were sent off.")]
-    assert checks.check_negation_and_modality(span("The 31-year-old also altered a number of the answers himself."), ev) == []
+               "The 42-year-old also changed several of the answers himself before the papers were posted.")]
+    assert checks.check_negation_and_modality(span("The 42-year-old also changed several of the answers himself."), ev) == []
     assert [p.kind for p in checks.check_negation_and_modality(span("The pupils made the changes to their test answers."), ev)] == ["modality"]
     proposed = [span("The board proposed that the chairman resign before the vote.")]
     assert [p.kind for p in checks.check_negation_and_modality(span("The chairman resigned before the vote."), proposed)] == ["modality"]

@@ -123,10 +123,10 @@ def test_a_sentence_copied_word_for_word_is_supported_by_the_sentences_it_copies
 
 
 def test_as_many_as_is_an_upper_bound():
-    orig = "The jet would normally carry as many as 600 passengers, but this one was built for a single owner."
-    exact = corefact.verify(orig, "The jet would normally carry exactly 600 passengers.")
+    orig = "The ship would usually carry as many as 900 passengers, but this one was fitted out for a single owner."
+    exact = corefact.verify(orig, "The ship would usually carry exactly 900 passengers.")
     assert "qualifier" in [p.kind for p in exact.claims[0].problems] and exact.claims[0].verdict == "contradicted"
-    assert corefact.verify(orig, "The jet would normally carry up to 600 passengers.").ok
+    assert corefact.verify(orig, "The ship would usually carry up to 900 passengers.").ok
 
 
 def test_a_list_read_as_appositions_is_no_name_swap():
