@@ -319,7 +319,8 @@ def _segments(doc, text: str) -> list[tuple[int, int]]:
         start, end = s.start_char, s.end_char
         # an opening quotation mark that spaCy left at the end of the sentence before: set apart
         # from that sentence's last word and glued to this one's first ("... on Monday. 'It was")
-        if out and out[-1][1] == start and start >= 2 and text[start - 1] in "'\"‘“" and text[start - 2].isspace() and text[start:start + 1].isupper():
+        left_behind = start >= 2 and text[start - 1] in "'\"‘“" and text[start - 2].isspace() and text[start:start + 1].isupper()
+        if left_behind and out and out[-1][1] == start:
             out[-1] = (out[-1][0], start - 1)
             start -= 1
         # a closing quotation mark that spaCy put at the start of the next sentence
