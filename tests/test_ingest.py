@@ -82,3 +82,58 @@ def test_non_english(text):
 def test_normalize_is_idempotent():
     t = normalize_text("A  b.\n\n\n\nC\t d.  ")
     assert normalize_text(t) == t == "A b.\n\nC d."
+
+
+# Dates come only from what the page states as its publication date (#24).
+_BODY = (
+    "<p>The Harwick council voted on Tuesday to reopen the old river bridge after eight months of repairs. "
+    "Councillors said the crossing would carry buses again from next week.</p>"
+    "<p>Shopkeepers on the east bank welcomed the decision, which a dispute over costs had held up since spring. "
+    "The repairs cost the town about 2.4 million pounds.</p>"
+)
+
+
+def _page(head: str = "", before: str = "", after: str = "") -> str:
+    return f"<html><head><title>Harwick bridge reopens</title>{head}</head><body><article>{before}{_BODY}</article>{after}</body></html>"
+
+
+@pytest.mark.parametrize(
+    "html,date",
+    [
+        (_page(head='<meta property="article:published_time" content="2024-03-14T10:00:00Z">'), dt.date(2024, 3, 14)),
+        (_page(before='<time datetime="2023-05-02">2 May 2023</time>'), dt.date(2023, 5, 2)),
+        (
+            _page(head='<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+                  '"headline": "Harwick bridge reopens", "datePublished": "2022-11-20"}</script>'),
+            dt.date(2022, 11, 20),
+        ),
+    ],
+    ids=["published_time", "time_element", "json_ld"],
+)
+def test_html_date_from_the_pages_metadata(html, date):
+    article = load_article(html)
+    assert (article.date, article.date_source) == (date, "metadata")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        _page(after="<footer>Copyright 2024 Harwick Evening Post</footer>"),
+        _page(head='<link rel="canonical" href="https://post.example.org/2021/07/09/harwick-bridge-reopens">'),
+        _page(head='<meta property="og:url" content="https://post.example.org/2021/07/09/harwick-bridge">'),
+        _page(),
+    ],
+    ids=["copyright_footer", "canonical_url", "og_url", "no_date"],
+)
+def test_html_date_never_guessed(html):
+    # trafilatura's default search would give 2024-01-01 from the copyright year and 2021-07-09 from the address
+    article = load_article(html)
+    assert (article.date, article.date_source) == (None, None)
+
+
+def test_date_source_of_option_and_date_line():
+    text = "date 2024-03-14\nThe council voted to reopen the bridge. Residents were pleased with the decision."
+    assert load_article(text).date_source == "dateline"
+    assert load_article(text, date=dt.date(2024, 3, 15)).date_source == "option"
+    assert load_article(text, date=dt.date(2024, 3, 15), date_source="record").date_source == "record"
+    assert load_article("The council voted to reopen the bridge. Residents were pleased with it.").date_source is None

@@ -100,9 +100,34 @@ def _from_html(html: str) -> tuple[str, Optional[str], Optional[dt.date], Option
         return "", None, None, None
     text = getattr(doc, "text", None) or ""
     title = getattr(doc, "title", None)
-    date = _parse_date(getattr(doc, "date", None))
     url = getattr(doc, "url", None)
-    return text, title, date, url
+    return text, title, _page_date(html), url
+
+
+# Elements that carry the page's address: htmldate reads a date out of it ('/2021/07/09/...'),
+# which is a guess about the story, not a date the page states.
+_URL_ELEMENTS = (
+    '//link[@rel="canonical"] | //meta[@property="og:url" or @name="og:url" or @name="twitter:url"'
+    ' or @itemprop="url"]'
+)
+
+
+def _page_date(html: str) -> Optional[dt.date]:
+    """The publication date the page states in its own metadata (meta tags, JSON-LD, ``<time>``).
+
+    htmldate runs without its extensive search (which takes a copyright year or the newest date on
+    the page) and without the page's address; with the original date preferred to a modified one.
+    """
+    from htmldate import find_date
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+    for element in tree.xpath(_URL_ELEMENTS):
+        element.drop_tree()
+    return _parse_date(find_date(tree, extensive_search=False, original_date=True, url=""))
 
 
 def _parse_date(value) -> Optional[dt.date]:
@@ -120,6 +145,7 @@ def load_article(
     source: Source,
     *,
     date: Optional[dt.date] = None,
+    date_source: str = "option",
     title: Optional[str] = None,
     url: Optional[str] = None,
     id: Optional[str] = None,
@@ -132,6 +158,8 @@ def load_article(
         source: the article as ``str`` (text or HTML), ``bytes``, a :class:`~pathlib.Path`, or an
             :class:`Article` (returned with ``date`` applied).
         date: publication date; overrides any date found in the input.
+        date_source: recorded as ``Article.date_source`` when ``date`` is given: ``'option'`` (a
+            user's ``--date``) or ``'record'`` (the ``date`` field of a corpus record).
         title, url, id: metadata to record; ``id`` defaults to a hash of the text.
         origin: where the input came from, recorded as ``Article.source``.
         max_bytes: inputs larger than this raise :class:`TooLargeError`.
@@ -143,7 +171,7 @@ def load_article(
         EmptyInputError, BinaryInputError, DecodingError, TooLargeError, UnsupportedLanguageError.
     """
     if isinstance(source, Article):
-        return source.model_copy(update={"date": date}) if date else source
+        return source.model_copy(update={"date": date, "date_source": date_source}) if date else source
     if isinstance(source, Path):
         origin = origin or str(source)
         try:
@@ -158,12 +186,16 @@ def load_article(
         raise TooLargeError(f"input is {len(source.encode('utf-8')):,} bytes, over the limit of {max_bytes:,} bytes")
 
     found_date = found_title = found_url = None
+    found_from = None
     if looks_like_html(source):
         source, found_title, found_date, found_url = _from_html(source)
+        found_from = "metadata" if found_date else None
     text = normalize_text(source)
     m = _DATE_LINE.match(text)
     if m:
-        found_date = _parse_date(m.group(1)) or found_date
+        line_date = _parse_date(m.group(1))
+        if line_date:
+            found_date, found_from = line_date, "dateline"
         text = text[m.end():].strip()
     if not text:
         raise EmptyInputError("input is empty (no article text found)")
@@ -172,6 +204,7 @@ def load_article(
         id=id or article_id(text),
         title=title or found_title,
         date=date or found_date,
+        date_source=date_source if date else found_from,
         url=url or found_url,
         source=origin,
         text=text,

@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Article.date_source
 
 
 class _Model(BaseModel):
@@ -31,7 +31,12 @@ class Article(_Model):
 
     id: str
     title: Optional[str] = None
-    date: Optional[dt.date] = None
+    date: Optional[dt.date] = Field(None, description="Publication date, only as the input states it; null when it states none.")
+    date_source: Optional[Literal["option", "record", "metadata", "dateline"]] = Field(
+        None,
+        description="Where the date came from: 'option' (--date), 'record' (a corpus record's date), 'metadata' (the page's "
+        "own publication metadata: meta tags, JSON-LD, <time>) or 'dateline' (a first line 'date YYYY-MM-DD'); null without a date.",
+    )
     url: Optional[str] = None
     source: Optional[str] = Field(None, description="Where the article was read from: a path, 'stdin', a URL.")
     text: str
