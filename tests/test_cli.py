@@ -39,7 +39,7 @@ def test_explain_text_from_stdin_with_date_override():
     [
         (b"", "empty"),
         (b"\x00\x01\x02binary\x00" * 10, "binary"),
-        ("Caf\u00e9 au lait.".encode("latin-1"), "UTF-8"),
+        ('<html><head><meta charset="x-no-such"></head><body><p>Caf\u00e9 au lait.</p></body></html>'.encode("latin-1"), "charset"),
         (b"Only one sentence here.", "sentence"),
         ("Le conseil municipal a voté mardi la fermeture du vieux pont. Les travaux dureront deux ans.".encode(), "English"),
     ],

@@ -56,9 +56,35 @@ def test_binary_input():
         load_article(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
 
 
-def test_undecodable_bytes():
-    with pytest.raises(DecodingError, match="UTF-8"):
-        load_article("Le conseil a voté à l'unanimité.".encode("latin-1"))
+_CAFE = (
+    "The caf\u00e9 on Quai Sainte-H\u00e9l\u00e8ne reopened on Monday after the floods, its owner said. "
+    "\u201cWe lost the terrace and \u00a31,200 of stock,\u201d said Ren\u00e9e Martin, who has run it since 1998."
+)
+
+
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        (_CAFE.encode("utf-8"), "utf-8"),
+        (_CAFE.encode("cp1252"), "cp1252"),
+        (_CAFE.replace("\u201c", '"').replace("\u201d", '"').encode("latin-1"), "cp1252"),
+        (_CAFE.encode("utf-16"), "utf-16"),
+        (("<html><head><meta charset='iso-8859-15'><title>Caf\u00e9</title></head><body><article><p>"
+          + _CAFE.replace("\u201c", '"').replace("\u201d", '"').replace("\u00a3", "GBP ") + "</p></article></body></html>").encode("iso-8859-15"),
+         "iso8859-15"),
+    ],
+    ids=["utf8", "windows1252", "latin1", "utf16_bom", "declared_charset"],
+)
+def test_known_encodings_are_decoded(data, encoding):
+    article = load_article(data)
+    assert article.encoding == encoding
+    assert "Ren\u00e9e Martin" in article.text and "caf\u00e9" in article.text
+
+
+def test_declared_charset_that_does_not_decode():
+    page = b"<html><head><meta charset='x-no-such'></head><body><p>Caf\xe9 au lait.</p></body></html>"
+    with pytest.raises(DecodingError, match="charset"):
+        load_article(page)
 
 
 def test_too_large():

@@ -7,6 +7,7 @@ on a line, runs of blank lines, and surrounding white space.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import re
@@ -43,16 +44,51 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Decode input bytes as UTF-8, refusing binary data and oversize input."""
+    """Decode input bytes (see :func:`decode_with_encoding`), refusing binary data and oversize input."""
+    return decode_with_encoding(data, max_bytes=max_bytes)[0]
+
+
+def decode_with_encoding(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+    """Decode input bytes and name the encoding used.
+
+    UTF-16 with a byte-order mark, then UTF-8 (with or without its mark), then the charset an HTML
+    page declares, then Windows-1252 (which reads Latin-1 text the same but for its control range),
+    then Latin-1. Binary data (NUL bytes, control characters) is refused.
+    """
     if len(data) > max_bytes:
         raise TooLargeError(f"input is {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return _not_binary(data.decode("utf-16")), "utf-16"
+        except UnicodeDecodeError:
+            raise DecodingError("input opens with a UTF-16 byte-order mark but is not valid UTF-16") from None
     if b"\x00" in data[:8192]:
         raise BinaryInputError("input looks binary (it contains NUL bytes), not text or HTML")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DecodingError(f"input is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+        return _not_binary(data.decode("utf-8-sig")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace").lower()
+        try:
+            return _not_binary(data.decode(name)), codecs.lookup(name).name
+        except LookupError:
+            raise DecodingError(f"the page declares an unknown charset {name!r} and is not UTF-8") from None
+        except UnicodeDecodeError as exc:
+            raise DecodingError(f"input is not valid {name} as the page declares (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    try:
+        return _not_binary(data.decode("cp1252")), "cp1252"
+    except UnicodeDecodeError:
+        return _not_binary(data.decode("latin-1")), "latin-1"
+
+
+def _not_binary(text: str) -> str:
     control = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
     if control > 0.01 * min(len(text), 8192) + 2:
         raise BinaryInputError("input looks binary (it is full of control characters), not text or HTML")
@@ -180,8 +216,9 @@ def load_article(
             from .errors import BadInputError
 
             raise BadInputError(f"cannot read {source}: {exc.strerror or exc}") from None
+    encoding = None
     if isinstance(source, bytes):
-        source = decode(source, max_bytes=max_bytes)
+        source, encoding = decode_with_encoding(source, max_bytes=max_bytes)
     elif len(source) > max_bytes and len(source.encode("utf-8")) > max_bytes:
         raise TooLargeError(f"input is {len(source.encode('utf-8')):,} bytes, over the limit of {max_bytes:,} bytes")
 
@@ -207,5 +244,6 @@ def load_article(
         date_source=date_source if date else found_from,
         url=url or found_url,
         source=origin,
+        encoding=encoding,
         text=text,
     )

@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"  # 1.1: Article.date_source
+SCHEMA_VERSION = "1.1"  # 1.1: Article.date_source, Article.encoding
 
 
 class _Model(BaseModel):
@@ -39,6 +39,9 @@ class Article(_Model):
     )
     url: Optional[str] = None
     source: Optional[str] = Field(None, description="Where the article was read from: a path, 'stdin', a URL.")
+    encoding: Optional[str] = Field(
+        None, description="The encoding the input bytes were decoded from ('utf-8', 'utf-16', 'cp1252', 'latin-1', a declared charset); null for text given as str."
+    )
     text: str
 
 
