@@ -163,3 +163,33 @@ def test_date_source_of_option_and_date_line():
     assert load_article(text, date=dt.date(2024, 3, 15)).date_source == "option"
     assert load_article(text, date=dt.date(2024, 3, 15), date_source="record").date_source == "record"
     assert load_article("The council voted to reopen the bridge. Residents were pleased with it.").date_source is None
+
+
+WIRE = (
+    "KELSTON, Freeland (AP) _ The military government has barred the opposition leader from travelling to the "
+    "north, officials said Tuesday.\n\n_ The ban follows a week of protests in the capital.\n\n``We will not be "
+    "silenced,'' said a spokesman for the party. He added that its members ``have done nothing wrong.''"
+)
+
+
+def test_wire_debris_is_normalised_and_recorded():
+    article = load_article(WIRE)
+    assert article.text.startswith("KELSTON, Freeland (AP) \u2014 The military government")
+    assert "\n\nThe ban follows" in article.text
+    assert "\u201cWe will not be silenced,\u201d said" in article.text
+    assert "\u201chave done nothing wrong.\u201d" in article.text
+    assert "_" not in article.text and "``" not in article.text and "''" not in article.text
+    assert {(n.rule, n.count) for n in article.normalizations} == {
+        ("wire_dash", 1), ("wire_mark", 1), ("typewriter_quotes", 4)
+    }
+    assert load_article("Plain text with a snake_case word and it's fine, the minister said on Monday.").normalizations == []
+
+
+def test_wire_quotations_are_recognised_after_normalising():
+    from corefact import explain
+
+    explainer = explain(load_article(WIRE))
+    quotes = [q.text for q in explainer.facts.quotes]
+    assert any(q.startswith("We will not be silenced") for q in quotes)
+    assert explainer.brief[0].text.startswith("The military government has barred")  # the dateline and its dash go
+    assert not any(s.text.startswith("_") or "``" in s.text for s in explainer.brief)

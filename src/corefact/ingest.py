@@ -2,7 +2,8 @@
 
 The article's ``text`` is what every offset points into, so normalisation here is limited to what
 keeps the text readable as written: line endings, non-breaking and zero-width spaces, trailing blanks
-on a line, runs of blank lines, and surrounding white space.
+on a line, runs of blank lines, and surrounding white space; and teletype debris in older newswire
+text (see :func:`normalize_wire`), which is recorded on the article.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .errors import (
     TooLargeError,
     UnsupportedLanguageError,
 )
-from .model import Article
+from .model import Article, Normalization
 from .options import DEFAULT_MAX_BYTES
 
 Source = Union[str, bytes, Path, Article]
@@ -103,6 +104,33 @@ def normalize_text(text: str) -> str:
     text = re.sub(r"\n{3,}", "\n\n", text)
     text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", text)
     return text.strip()
+
+
+# Older newswire text, typed for teletype: a line opening with an underscore as its bullet, an
+# underscore between spaces as its dash, and two backquotes / two apostrophes as quotation marks.
+_WIRE_RULES = (
+    ("wire_mark", re.compile(r"(?m)^_[ \t]+"), ""),
+    ("wire_dash", re.compile(r"(?<=\S) _ (?=\S)"), " \u2014 "),
+    ("typewriter_quotes", re.compile(r"``[ \t]?"), "\u201c"),
+    ("typewriter_quotes", re.compile(r"(?<=\S)[ \t]?''(?!')"), "\u201d"),
+)
+
+
+def normalize_wire(text: str) -> tuple[str, list[Normalization]]:
+    """Replace teletype debris with what it stands for, and say what was replaced.
+
+    A line opening with ``_ `` loses the mark (``wire_mark``); `` _ `` between words becomes an em
+    dash (``wire_dash``); ````` and ``''`` become curly quotation marks (``typewriter_quotes``).
+
+    Returns:
+        The text and one :class:`Normalization` per rule that changed something, with its count.
+    """
+    counts: dict[str, int] = {}
+    for rule, pattern, replacement in _WIRE_RULES:
+        text, n = pattern.subn(replacement, text)
+        if n:
+            counts[rule] = counts.get(rule, 0) + n
+    return text, [Normalization(rule=rule, count=n) for rule, n in counts.items()]
 
 
 def looks_like_html(text: str) -> bool:
@@ -227,7 +255,7 @@ def load_article(
     if looks_like_html(source):
         source, found_title, found_date, found_url = _from_html(source)
         found_from = "metadata" if found_date else None
-    text = normalize_text(source)
+    text, normalizations = normalize_wire(normalize_text(source))
     m = _DATE_LINE.match(text)
     if m:
         line_date = _parse_date(m.group(1))
@@ -245,5 +273,6 @@ def load_article(
         url=url or found_url,
         source=origin,
         encoding=encoding,
+        normalizations=normalizations,
         text=text,
     )

@@ -26,6 +26,16 @@ class Span(_Model):
     text: str
 
 
+class Normalization(_Model):
+    """A rule-defined change ingest made to the input text, and how many times it applied."""
+
+    rule: Literal["wire_mark", "wire_dash", "typewriter_quotes"] = Field(
+        description="'wire_mark' (an underscore opening a line, removed), 'wire_dash' (an underscore between words, made an em dash) "
+        "or 'typewriter_quotes' (`` and '' made curly quotation marks)."
+    )
+    count: int
+
+
 class Article(_Model):
     """An article as ingested: ``text`` is the exact string every offset points into."""
 
@@ -41,6 +51,9 @@ class Article(_Model):
     source: Optional[str] = Field(None, description="Where the article was read from: a path, 'stdin', a URL.")
     encoding: Optional[str] = Field(
         None, description="The encoding the input bytes were decoded from ('utf-8', 'utf-16', 'cp1252', 'latin-1', a declared charset); null for text given as str."
+    )
+    normalizations: list[Normalization] = Field(
+        default_factory=list, description="Teletype debris ingest replaced in the text; offsets point into the text after it."
     )
     text: str
 

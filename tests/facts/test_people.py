@@ -74,3 +74,39 @@ def test_a_lone_first_name_is_the_one_person_named_in_full_with_it(transfer):
     assert any(transfer.text[m.start:m.end] == "Tomas" for m in people["Tomas Reis"].mentions)
     two = {p.name for p in extract_people(parsed_text("Tom Reed and Tom Hall signed on Monday. Tom said he was happy. Fans cheered."))}
     assert {"Tom Reed", "Tom Hall"} <= two  # with two of that first name, neither takes it
+
+
+def test_a_name_the_tagger_cut_in_two_is_one_person():
+    # the English pipeline tags "Aung San" alone where the full name is written, "Suu Kyi" later
+    text = (
+        "Myanmar's military government has barred opposition leader Aung San Suu Kyi from travelling outside the "
+        "capital, officials said Tuesday.\n\nSuu Kyi, who won the Nobel Peace Prize in 1991, had planned to visit "
+        "supporters in the north. Her party said the ban was illegal.\n\nA spokesman for the party said Suu Kyi "
+        "would challenge the order in court."
+    )
+    parsed = parsed_text(text)
+    people = {p.name: p for p in extract_people(parsed)}
+    assert set(people) == {"Aung San Suu Kyi"}
+    person = people["Aung San Suu Kyi"]
+    assert person.role == "opposition leader"
+    assert [text[m.start:m.end] for m in person.mentions] == ["Aung San Suu Kyi", "Suu Kyi", "Suu Kyi"]
+
+
+def test_two_names_run_together_stay_two_people():
+    text = (
+        "The film's costumes go on sale next week in Dallas, the auction house said on Monday.\n\nLena Marsh, who "
+        "played the eldest daughter, wore the blue gown in the opening scene. Owen Pryce, her screen father, wore the "
+        "grey coat.\n\nPictured: the stars as the family Owen Pryce Lena Marsh (right), and the director on set. The "
+        "collection is expected to fetch more than $200,000."
+    )
+    people = {p.name: len(p.mentions) for p in extract_people(parsed_text(text))}
+    assert people == {"Lena Marsh": 2, "Owen Pryce": 2}
+
+
+def test_a_title_tagged_as_a_name_is_not_joined_to_the_name():
+    text = (
+        "Church leaders have criticised the film, the archbishop's office said on Friday.\n\nThe Bishop of Kelston, "
+        "the Rt Rev Dr Simon Hale, described the film as \"a careless reading of history\". Hale said he would not see it."
+    )
+    people = {p.name: len(p.mentions) for p in extract_people(parsed_text(text))}
+    assert people == {"Simon Hale": 2}

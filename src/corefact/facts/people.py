@@ -127,13 +127,68 @@ def _named_as_place(ent) -> bool:
     return ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _PLACE_NOUNS
 
 
+def _person_mentions(doc) -> list:
+    """The PERSON entities of the parse, a name the tagger cut in two put back together.
+
+    Where the article writes 'Aung San Suu Kyi' and the tagger found 'Aung San' there and 'Suu Kyi'
+    (there or elsewhere), the two names written side by side, one space apart, are one mention.
+    Two names that each stand alone elsewhere in the article are two people run together ('as Rhett
+    Butler Hattie McDaniel (left)' in a caption), and a half with a title or a lower-case word in it
+    ('the Rt Rev Dr') is no part of a name: neither is merged.
+    """
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    at: dict[tuple, list[int]] = {}
+    for e in ents:
+        if _name_words(e):
+            at.setdefault(tuple(t.text for t in e), []).append(e.start)
+
+    def words(lo: int, hi: int) -> tuple:
+        return tuple(t.text for t in doc[lo:hi])
+
+    def alone_elsewhere(name: tuple, other: tuple, after: bool) -> bool:
+        """Whether the name is tagged somewhere without the other half beside it."""
+        n, m = len(name), len(other)
+        return any(words(s + n, s + n + m) != other if after else words(s - m, s) != other for s in at.get(name, []))
+
+    def joined(lo: int, mid: int, hi: int) -> bool:
+        left, right = words(lo, mid), words(mid, hi)
+        return (
+            lo >= 0 and hi <= len(doc) and doc[mid - 1].whitespace_ == " "
+            and _name_words(doc[lo:mid]) and _name_words(doc[mid:hi])
+            and not (alone_elsewhere(left, right, True) and alone_elsewhere(right, left, False))
+        )
+
+    out = []
+    for ent in ents:
+        start, end = ent.start, ent.end
+        for name in sorted(at, key=len, reverse=True):  # a known name written right after it
+            if words(end, end + len(name)) == name and joined(start, end, end + len(name)):
+                end += len(name)
+                break
+        for name in sorted(at, key=len, reverse=True):  # or right before it
+            if words(start - len(name), start) == name and joined(start - len(name), start, end):
+                start -= len(name)
+                break
+        if out and out[-1].end > start:  # both halves were tagged: already the one mention
+            out[-1] = doc[out[-1].start:max(end, out[-1].end)]
+            continue
+        out.append(ent if (start, end) == (ent.start, ent.end) else doc[start:end])
+    return [ent for ent in out if not _named_as_place(ent)]
+
+
+def _name_words(span) -> bool:
+    """Whether every word of the span can be part of a name: capitalised, no title, no possessive."""
+    return len(span) > 0 and all(
+        t.text[:1].isupper() and t.lower_.rstrip(".") not in _TITLE_WORDS | _NOT_A_HEAD | {"rt", "the"} and not _SUFFIX.search(t.text)
+        for t in span
+    )
+
+
 def extract_people(parsed: Parsed) -> list[Person]:
     """People named in the article, surname mentions merged into the full name."""
     people: list[dict] = []
     by_key: dict[str, int] = {}
-    for ent in parsed.doc.ents:
-        if ent.label_ != "PERSON" or _named_as_place(ent):
-            continue
+    for ent in _person_mentions(parsed.doc):
         name = _clean_name(ent.text)
         if not name or not name[0].isupper() or len(name) < 2:
             continue
@@ -145,6 +200,8 @@ def extract_people(parsed: Parsed) -> list[Person]:
             idx = by_key[key]
         elif len(parts) == 1 and last in by_key:
             idx = by_key[last]
+        elif _tail_of_one(key, people) is not None:
+            idx = _tail_of_one(key, people)  # "Suu Kyi" after "Aung San Suu Kyi"
         else:
             idx = None
             if len(parts) > 1 and last in by_key and len(people[by_key[last]]["name"].split()) == 1:
@@ -163,6 +220,15 @@ def extract_people(parsed: Parsed) -> list[Person]:
         person["role"] = person["role"] or role or arole
         person["affiliation"] = person["affiliation"] or aff
     return [Person(**p) for p in _first_names_merged(people)]
+
+
+def _tail_of_one(key: str, people: list[dict]) -> Optional[int]:
+    """The one person whose full name ends with this several-word name ('suu kyi' of 'Aung San Suu
+    Kyi'); None when none or more than one does."""
+    if " " not in key:
+        return None
+    found = [i for i, p in enumerate(people) if p["name"].lower().endswith(" " + key)]
+    return found[0] if len(found) == 1 else None
 
 
 def _first_names_merged(people: list[dict]) -> list[dict]:
