@@ -46,24 +46,26 @@ TIE = 0.001  # ROUGE-1 F1 (0.1 points)
 BRIEF_LENGTHS = (3, 4)  # the issue's k=3 and the default length of `corefact explain`
 
 
-def _fit(blocks: list[tuple[np.ndarray, np.ndarray, float]], ridge: float) -> np.ndarray:
-    """Weighted ridge regression on within-article centred blocks (features, targets, weight)."""
-    X = np.vstack([x - x.mean(axis=0) for x, _, _ in blocks])
-    y = np.concatenate([t - t.mean() for _, t, _ in blocks])
-    W = np.concatenate([np.full(len(t), w / len(t)) for _, t, w in blocks])
+def _fit(blocks: list[tuple], ridge: float) -> np.ndarray:
+    """Weighted ridge regression on within-article centred blocks (features, targets, weight, set name)."""
+    X = np.vstack([b[0] - b[0].mean(axis=0) for b in blocks])
+    y = np.concatenate([b[1] - b[1].mean() for b in blocks])
+    W = np.concatenate([np.full(len(b[1]), b[2] / len(b[1])) for b in blocks])
     A = X.T @ (X * W[:, None]) + ridge * 1e-4 * np.eye(X.shape[1])
     w = np.linalg.solve(A, X.T @ (W * y))
     return w / (np.abs(w).max() or 1.0)  # ranking is what matters: keep numbers readable
 
 
-def training_data(data_dir: Path) -> tuple[dict[str, list], list, dict[str, int]]:
-    """Parse the training part of the shared sets once: the regression blocks of each model
-    (``{model: [(features, targets, weight), ...]}``, one block per article), the parsed articles
-    (``(set name, parsed, features, tokenised references)``) and the number of articles per set."""
+def training_data(data_dir: Path, split: str = "train", limit: int | None = None) -> tuple[dict[str, list], list, dict[str, int]]:
+    """Parse the training part of the shared sets once (``split``: ``train``, or ``all`` for the
+    leave-one-corpus-out benchmark; ``limit``: articles per set): the regression blocks of each model
+    (``{model: [(features, targets, weight, set name), ...]}``, one block per article), the parsed
+    articles (``(set name, parsed, features, tokenised references, references)``) and the number of
+    articles per set."""
     from rouge_score import tokenizers
 
     from corefact.eval.data import read_jsonl
-    from corefact.eval.split import is_eval
+    from corefact.eval.split import in_split
     from corefact.eval.summarize import rouge1_f1
     from corefact.ingest import load_article
     from corefact.nlp import parse
@@ -74,11 +76,12 @@ def training_data(data_dir: Path) -> tuple[dict[str, list], list, dict[str, int]
     articles = []
     counts = {}
     for name in SETS:
-        rows = [r for r in read_jsonl(data_dir / name) if not is_eval(r["id"])]
+        rows = [r for r in read_jsonl(data_dir / name) if in_split(r["id"], split)][:limit]
         counts[name] = len(rows)
         for row in rows:
             parsed = parse(load_article(row["article"], title=row.get("title")))
-            refs = [Counter(tok.tokenize(r)) for r in (row.get("references") or [row["reference"]])]
+            ref_texts = row.get("references") or [row["reference"]]
+            refs = [Counter(tok.tokenize(r)) for r in ref_texts]
             feats = sentence_features(parsed)
             X = np.array([[f[k] for k in FEATURES] for f in feats])
             bags = [Counter(tok.tokenize(s.text)) for s in parsed.sents]
@@ -89,8 +92,8 @@ def training_data(data_dir: Path) -> tuple[dict[str, list], list, dict[str, int]
             with_lede = np.array([rouge1_f1(sum((bags[j] for j in opening), bags[i].copy()), refs) for i in range(len(bags))])
             for model, rows_used, y in (("core", shown, alone), (brief_model(parsed), body, with_lede)):
                 if len(rows_used) >= 2:
-                    blocks[model].append((X[rows_used], y[rows_used], 1.0 / len(rows)))
-            articles.append((name, parsed, feats, refs))
+                    blocks[model].append((X[rows_used], y[rows_used], 1.0 / len(rows), name))
+            articles.append((name, parsed, feats, refs, ref_texts))
     return blocks, articles, counts
 
 
@@ -119,7 +122,7 @@ def main() -> None:
     by_redundancy = {}
     for r in GRID:
         per_set: dict[str, list[float]] = {name: [] for name in SETS}
-        for name, parsed, feats, refs in articles:
+        for name, parsed, feats, refs, _ in articles:
             scored = scored_with(parsed, feats, models[brief_model(parsed)]["weights"], models["core"]["weights"])
             for k in BRIEF_LENGTHS:
                 brief = select_brief(parsed, scored, k, core_fact(scored), redundancy=r)
