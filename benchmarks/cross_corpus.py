@@ -58,7 +58,7 @@ def main() -> None:
     from corefact.eval import peers as P
     from corefact.eval.summarize import _scorer, best_rouge
     from corefact.rewrite import as_sentence, brief
-    from corefact.select import core_fact, load_weights, scored_with, select_brief, shipped_redundancy
+    from corefact.select import FEATURES, brief_model, core_fact, load_weights, scored_with, select_brief, shipped_redundancy
 
     print("parsing both sets...", file=sys.stderr)
     blocks, articles, counts = T.training_data(args.data_dir, split="all", limit=args.limit)
@@ -73,8 +73,6 @@ def main() -> None:
             "brief": [b for m in ("brief", "brief_no_paragraphs") for b in blocks[m] if b[3] == source],
         }
         if drop:
-            from corefact.select import FEATURES
-
             keep = [i for i, f in enumerate(FEATURES) if f not in drop]
             picked["brief"] = [(b[0][:, keep] * 1.0, b[1], b[2], b[3]) for b in picked["brief"]]
             fitted = T._fit(picked["brief"], 1.0)
@@ -84,7 +82,6 @@ def main() -> None:
         return models["core"]["weights"], models["brief"]["weights"]
 
     shipped = (load_weights("core"), None)
-    rows = []
     for variant, source in [(v, s) for v in (args.variant or ["learned", "no_length", "borda"]) for s in sets + ["shipped"]]:
         if variant == "no_length" and source == "shipped":
             continue
@@ -97,8 +94,6 @@ def main() -> None:
             for name, parsed, feats, refs_text in ((a[0], a[1], a[2], a[4]) for a in articles):
                 if name != target:
                     continue
-                from corefact.select import brief_model
-
                 bw = brief_w if brief_w is not None else load_weights(brief_model(parsed))
                 scored = scored_with(parsed, feats, bw, core_w)
                 core = core_fact(scored)
@@ -112,7 +107,6 @@ def main() -> None:
                 for sys_name, text in systems.items():
                     scores.setdefault(sys_name, []).append(100 * best_rouge(scorer, refs_text, text)["rouge1"])
             m = {k: float(np.mean(v)) for k, v in scores.items()}
-            rows.append((variant, source, target, len(scores["core"]), m))
             line = f"{variant:9} trained on {source:>26} -> tested on {target:<26} n={len(scores['core']):4d}  core {m['core']:.2f} vs Lead-1 {m['Lead-1']:.2f} ({m['core'] - m['Lead-1']:+.2f})"
             for k in KS:
                 line += f"  k={k}: {m[f'brief k={k}']:.2f} vs Lead-{k} {m[f'Lead-{k}']:.2f} ({m[f'brief k={k}'] - m[f'Lead-{k}']:+.2f})"

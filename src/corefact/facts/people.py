@@ -158,14 +158,15 @@ def _person_mentions(doc) -> list:
             and not (alone_elsewhere(left, right, True) and alone_elsewhere(right, left, False))
         )
 
+    longest_first = sorted(at, key=len, reverse=True)
     out = []
     for ent in ents:
         start, end = ent.start, ent.end
-        for name in sorted(at, key=len, reverse=True):  # a known name written right after it
+        for name in longest_first:  # a known name written right after it
             if words(end, end + len(name)) == name and joined(start, end, end + len(name)):
                 end += len(name)
                 break
-        for name in sorted(at, key=len, reverse=True):  # or right before it
+        for name in longest_first:  # or right before it
             if words(start - len(name), start) == name and joined(start - len(name), start, end):
                 start -= len(name)
                 break
@@ -176,10 +177,13 @@ def _person_mentions(doc) -> list:
     return [ent for ent in out if not _named_as_place(ent)]
 
 
+_NOT_IN_A_NAME = _TITLE_WORDS | _NOT_A_HEAD | {"rt", "the"}
+
+
 def _name_words(span) -> bool:
     """Whether every word of the span can be part of a name: capitalised, no title, no possessive."""
     return len(span) > 0 and all(
-        t.text[:1].isupper() and t.lower_.rstrip(".") not in _TITLE_WORDS | _NOT_A_HEAD | {"rt", "the"} and not _SUFFIX.search(t.text)
+        t.text[:1].isupper() and t.lower_.rstrip(".") not in _NOT_IN_A_NAME and not _SUFFIX.search(t.text)
         for t in span
     )
 
@@ -200,8 +204,8 @@ def extract_people(parsed: Parsed) -> list[Person]:
             idx = by_key[key]
         elif len(parts) == 1 and last in by_key:
             idx = by_key[last]
-        elif _tail_of_one(key, people) is not None:
-            idx = _tail_of_one(key, people)  # "Suu Kyi" after "Aung San Suu Kyi"
+        elif (tail := _tail_of_one(key, people)) is not None:
+            idx = tail  # "Suu Kyi" after "Aung San Suu Kyi"
         else:
             idx = None
             if len(parts) > 1 and last in by_key and len(people[by_key[last]]["name"].split()) == 1:
