@@ -47,7 +47,7 @@ def _date(value: Optional[str]) -> Optional[dt.date]:
 @app.command()
 def explain(
     path: str = typer.Argument(..., help="Article file (text or HTML), or '-' for stdin."),
-    format: str = typer.Option("text", "--format", "-f", help="text, markdown or json."),
+    format: str = typer.Option("text", "--format", "-f", help="text, markdown, json or jsonld (schema.org FAQPage)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD (overrides the input's)."),
     questions: int = typer.Option(6, "--questions", "-q", min=1, max=30, help="Questions in the FAQ, core-fact question included."),
     sentences: int = typer.Option(4, "--sentences", "-s", min=1, max=20, help="Sentences in the brief."),
