@@ -46,7 +46,7 @@ def _date(value: Optional[str]) -> Optional[dt.date]:
 
 @app.command()
 def explain(
-    path: str = typer.Argument(..., help="Article file (text or HTML), or '-' for stdin."),
+    path: str = typer.Argument(..., help="Article file (text or HTML), an http(s) URL, or '-' for stdin."),
     format: str = typer.Option("text", "--format", "-f", help="text, markdown, json or jsonld (schema.org FAQPage)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD (overrides the input's)."),
     questions: int = typer.Option(6, "--questions", "-q", min=1, max=30, help="Questions in the FAQ, core-fact question included."),
@@ -61,12 +61,20 @@ def explain(
 
     if format not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}, got {format!r}")
-    data, origin = read_source(path, max_bytes)
+    from .service.fetch import is_url
+
+    if not is_url(path):
+        data, origin = read_source(path, max_bytes)
     try:
         options = Options(sentences=sentences, questions=questions, date=_date(date), max_bytes=max_bytes)
         from .ingest import load_article
 
-        article = load_article(data, date=options.date, origin=origin, max_bytes=max_bytes)
+        if is_url(path):  # the user's own machine: any address, the scheme still http(s) only
+            from .service.fetch import load_url
+
+            article = load_url(path, max_bytes=max_bytes, date=options.date, allow_private=True)
+        else:
+            article = load_article(data, date=options.date, origin=origin, max_bytes=max_bytes)
         result = run(article, options)
     except CorefactError as exc:
         _fail(str(exc))
