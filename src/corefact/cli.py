@@ -131,6 +131,31 @@ def verify(
 
 
 @app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes (each loads the pipeline once)."),
+    threads: int = typer.Option(2, "--threads", min=1, max=64, help="Requests worked on at once per worker; more wait in a queue."),
+    queue: int = typer.Option(64, "--queue", min=0, help="Requests allowed to wait per worker; beyond, 503 at once."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds a request may take (queueing included) before a 503."),
+    max_body: int = typer.Option(DEFAULT_MAX_BYTES, "--max-body", min=1, help="Largest request body, in bytes (over: 413)."),
+    allow_fetch: bool = typer.Option(False, "--allow-fetch", help="Accept 'url' input; the fetcher refuses non-public addresses."),
+) -> None:
+    """Serve the HTTP API and the web page (uvicorn)."""
+    import os
+
+    try:
+        import uvicorn
+    except ImportError:
+        _fail("corefact serve needs the 'serve' extra: pip install 'corefact[serve]'")
+    os.environ.update(
+        COREFACT_ALLOW_FETCH="1" if allow_fetch else "0", COREFACT_MAX_BODY=str(max_body), COREFACT_TIMEOUT=str(timeout),
+        COREFACT_THREADS=str(threads), COREFACT_QUEUE=str(queue),
+    )
+    uvicorn.run("corefact.service.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the explainer."""
     from .model import explainer_schema
