@@ -83,15 +83,20 @@ def explain(
 
 @app.command()
 def ask(
-    path: str = typer.Argument(..., help="Article file, or '-' for stdin."),
+    path: str = typer.Argument(..., help="Article file, an http(s) URL, or '-' for stdin."),
     question: str = typer.Argument(..., help="The question."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """Answer a question from the article, or say it is not answered there."""
     from .api import ask as run
+    from .service.fetch import is_url
 
-    data, origin = read_source(path, DEFAULT_MAX_BYTES)
+    data = None if is_url(path) else read_source(path, DEFAULT_MAX_BYTES)[0]
     try:
+        if data is None:
+            from .service.fetch import load_url
+
+            data = load_url(path, allow_private=True)
         result = run(data, question)
     except CorefactError as exc:
         _fail(str(exc))

@@ -196,3 +196,9 @@ def test_cli_url_errors_exit_2(local_server):
 def test_guarded_fetch_refuses_the_same_loopback_server(local_server):
     with pytest.raises(ForbiddenURLError, match="loopback"):
         fetch(f"{local_server}/article.html")
+
+
+def test_cli_ask_reads_a_url(local_server):
+    res = CliRunner().invoke(app, ["ask", f"{local_server}/article.html", "How many people have died?"])
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("At least 17")
