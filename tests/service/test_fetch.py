@@ -202,3 +202,25 @@ def test_cli_ask_reads_a_url(local_server):
     res = CliRunner().invoke(app, ["ask", f"{local_server}/article.html", "How many people have died?"])
     assert res.exit_code == 0, res.output
     assert res.output.startswith("At least 17")
+
+
+def test_each_checked_address_is_tried_when_a_connection_fails():
+    tried = []
+
+    def handler(request):
+        tried.append(request.url.host)
+        if request.url.host == "2606:4700::1111":
+            raise httpx.ConnectError("unreachable", request=request)
+        return httpx.Response(200, headers={"content-type": "text/html"}, content=HTML.encode())
+
+    dual = {"dual.example": ["2606:4700::1111", PUBLIC]}
+    page = fetch("http://dual.example/", resolver=lambda h, p: dual[h], transport=httpx.MockTransport(handler))
+    assert tried == ["2606:4700::1111", PUBLIC] and page.content == HTML.encode()
+    with pytest.raises(FetchError, match="cannot connect"):
+        fetch("http://dual.example/", resolver=lambda h, p: {"dual.example": ["2606:4700::1111"]}[h], transport=httpx.MockTransport(handler))
+
+
+def test_localhost_name_from_the_cli_reaches_the_ipv4_server(local_server):
+    port = local_server.rsplit(":", 1)[1]
+    page = fetch(f"http://localhost:{port}/article.html", allow_private=True)
+    assert page.content == HTML.encode()

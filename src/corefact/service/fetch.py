@@ -115,6 +115,7 @@ class Hop:
     host: str
     port: int
     address: str
+    addresses: tuple[str, ...] = ()  # every checked address, tried in order when a connection fails
 
 
 def check_url(url: str, *, resolver: Resolver = system_resolver, allow_private: bool = False) -> Hop:
@@ -150,7 +151,8 @@ def check_url(url: str, *, resolver: Resolver = system_resolver, allow_private: 
             if reason:
                 where = f"{host} is {reason}" if str(ip) == host else f"{host} is {ip}, {reason}"
                 raise ForbiddenURLError(f"refused to fetch {url!r}: {where}")
-    return Hop(url=url, host=host, port=port, address=addresses[0].split("%", 1)[0])
+    clean = tuple(a.split("%", 1)[0] for a in addresses)
+    return Hop(url=url, host=host, port=port, address=clean[0], addresses=clean)
 
 
 @dataclass(frozen=True)
@@ -161,10 +163,10 @@ class Fetched:
     content: bytes = b""
 
 
-def _pinned(hop: Hop) -> tuple[str, dict[str, str], dict]:
-    """The URL with its host replaced by the checked address, the Host header, and the TLS name."""
+def _pinned(hop: Hop, address: str) -> tuple[str, dict[str, str], dict]:
+    """The URL with its host replaced by a checked address, the Host header, and the TLS name."""
     parts = urlsplit(hop.url)
-    ip = ipaddress.ip_address(hop.address)
+    ip = ipaddress.ip_address(address)
     addr = f"[{ip}]" if ip.version == 6 else str(ip)
     default = 443 if parts.scheme.lower() == "https" else 80
     netloc = addr if hop.port == default else f"{addr}:{hop.port}"
@@ -198,34 +200,44 @@ def fetch(
     with httpx.Client(timeout=timeout, follow_redirects=False, transport=transport, trust_env=False) as client:
         for _ in range(max_redirects + 1):
             hop = check_url(current, resolver=resolver, allow_private=allow_private)
-            target, host_header, ext = _pinned(hop)
-            try:
-                with client.stream("GET", target, headers={**headers, **host_header}, extensions=ext) as resp:
-                    if resp.is_redirect:
-                        location = resp.headers.get("location")
-                        if not location:
-                            raise FetchError(f"{current} redirects without a Location")
-                        current = urljoin(current, location)
-                        continue
-                    if resp.status_code >= 400:
-                        raise FetchError(f"{current} answered HTTP {resp.status_code} {resp.reason_phrase}".rstrip())
-                    ctype = resp.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-                    if ctype and ctype not in HTML_TYPES:
-                        raise FetchError(f"{current} is {ctype}, not an HTML page")
-                    declared = resp.headers.get("content-length")
-                    if declared and declared.isdigit() and int(declared) > max_bytes:
-                        raise TooLargeError(f"{current} is {int(declared):,} bytes, over the limit of {max_bytes:,} bytes")
-                    body = bytearray()
-                    for chunk in resp.iter_bytes():
-                        body += chunk
-                        if len(body) > max_bytes:
-                            raise TooLargeError(f"{current} is over the limit of {max_bytes:,} bytes")
-                    return Fetched(url=url, final_url=current, content_type=ctype or "text/html", content=bytes(body))
-            except httpx.TimeoutException:
-                raise FetchError(f"{current} did not answer within {timeout:g} s") from None
-            except httpx.HTTPError as exc:
-                raise FetchError(f"cannot fetch {current}: {type(exc).__name__}: {exc}") from None
+            for i, address in enumerate(hop.addresses or (hop.address,)):
+                try:
+                    got = _get(client, hop, address, headers, max_bytes)
+                    break
+                except httpx.ConnectError as exc:
+                    if i + 1 == len(hop.addresses or (hop.address,)):
+                        raise FetchError(f"cannot connect to {current}: {exc}") from None
+                except httpx.TimeoutException:
+                    raise FetchError(f"{current} did not answer within {timeout:g} s") from None
+                except httpx.HTTPError as exc:
+                    raise FetchError(f"cannot fetch {current}: {type(exc).__name__}: {exc}") from None
+            if isinstance(got, str):  # a redirect: check the next hop
+                current = urljoin(current, got)
+                continue
+            return Fetched(url=url, final_url=current, content_type=got[0], content=got[1])
     raise FetchError(f"{url} redirects more than {max_redirects} times")
+
+
+def _get(client, hop: Hop, address: str, headers: dict, max_bytes: int) -> Union[str, tuple[str, bytes]]:
+    """One GET to one checked address: the Location of a redirect, or (content type, body)."""
+    target, host_header, ext = _pinned(hop, address)
+    with client.stream("GET", target, headers={**headers, **host_header}, extensions=ext) as resp:
+        if resp.is_redirect:
+            return resp.headers["location"]
+        if resp.status_code >= 400:
+            raise FetchError(f"{hop.url} answered HTTP {resp.status_code} {resp.reason_phrase}".rstrip())
+        ctype = resp.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if ctype and ctype not in HTML_TYPES:
+            raise FetchError(f"{hop.url} is {ctype}, not an HTML page")
+        declared = resp.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > max_bytes:
+            raise TooLargeError(f"{hop.url} is {int(declared):,} bytes, over the limit of {max_bytes:,} bytes")
+        body = bytearray()
+        for chunk in resp.iter_bytes():
+            body += chunk
+            if len(body) > max_bytes:
+                raise TooLargeError(f"{hop.url} is over the limit of {max_bytes:,} bytes")
+        return ctype or "text/html", bytes(body)
 
 
 def load_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, date=None, allow_private: bool = False, **kw):
