@@ -157,6 +157,21 @@ class BodyLimit:
         await error(413, "too_large", f"request body is over the limit of {self.limit:,} bytes")(scope, receive, send)
 
 
+_WARM_UP = (
+    "The town council of Vell approved a new library on Tuesday, its mayor said. The building will cost "
+    "2 million euros and open next spring. \"Readers have waited long enough,\" said Mayor Ana Ruiz."
+)
+
+
+def _warm_up() -> None:
+    """Load the spaCy pipeline and every model the explainer uses, before the first request."""
+    from ..nlp import load_nlp
+    from ..pipeline import explain
+
+    load_nlp()
+    explain(_WARM_UP)
+
+
 def create_app(
     *,
     allow_fetch: bool = False,
@@ -173,9 +188,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        from ..nlp import load_nlp
-
-        await asyncio.get_running_loop().run_in_executor(pool, load_nlp)
+        await asyncio.get_running_loop().run_in_executor(pool, _warm_up)
         yield
         pool.shutdown(wait=False, cancel_futures=True)
 
