@@ -46,8 +46,8 @@ def _date(value: Optional[str]) -> Optional[dt.date]:
 
 @app.command()
 def explain(
-    path: str = typer.Argument(..., help="Article file (text or HTML), or '-' for stdin."),
-    format: str = typer.Option("text", "--format", "-f", help="text, markdown or json."),
+    path: str = typer.Argument(..., help="Article file (text or HTML), an http(s) URL, or '-' for stdin."),
+    format: str = typer.Option("text", "--format", "-f", help="text, markdown, json or jsonld (schema.org FAQPage)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD (overrides the input's)."),
     questions: int = typer.Option(6, "--questions", "-q", min=1, max=30, help="Questions in the FAQ, core-fact question included."),
     sentences: int = typer.Option(4, "--sentences", "-s", min=1, max=20, help="Sentences in the brief."),
@@ -61,12 +61,20 @@ def explain(
 
     if format not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}, got {format!r}")
-    data, origin = read_source(path, max_bytes)
+    from .service.fetch import is_url
+
+    if not is_url(path):
+        data, origin = read_source(path, max_bytes)
     try:
         options = Options(sentences=sentences, questions=questions, date=_date(date), max_bytes=max_bytes)
         from .ingest import load_article
 
-        article = load_article(data, date=options.date, origin=origin, max_bytes=max_bytes)
+        if is_url(path):  # the user's own machine: any address, the scheme still http(s) only
+            from .service.fetch import load_url
+
+            article = load_url(path, max_bytes=max_bytes, date=options.date, allow_private=True)
+        else:
+            article = load_article(data, date=options.date, origin=origin, max_bytes=max_bytes)
         result = run(article, options)
     except CorefactError as exc:
         _fail(str(exc))
@@ -75,15 +83,20 @@ def explain(
 
 @app.command()
 def ask(
-    path: str = typer.Argument(..., help="Article file, or '-' for stdin."),
+    path: str = typer.Argument(..., help="Article file, an http(s) URL, or '-' for stdin."),
     question: str = typer.Argument(..., help="The question."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
     """Answer a question from the article, or say it is not answered there."""
     from .api import ask as run
+    from .service.fetch import is_url
 
-    data, origin = read_source(path, DEFAULT_MAX_BYTES)
+    data = None if is_url(path) else read_source(path, DEFAULT_MAX_BYTES)[0]
     try:
+        if data is None:
+            from .service.fetch import load_url
+
+            data = load_url(path, allow_private=True)
         result = run(data, question)
     except CorefactError as exc:
         _fail(str(exc))
@@ -120,6 +133,31 @@ def verify(
         _fail(str(exc))
     typer.echo(render_verify(report, format), nl=False)
     raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64, help="Worker processes (each loads the pipeline once)."),
+    threads: int = typer.Option(2, "--threads", min=1, max=64, help="Requests worked on at once per worker; more wait in a queue."),
+    queue: int = typer.Option(64, "--queue", min=0, help="Requests allowed to wait per worker; beyond, 503 at once."),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds a request may take (queueing included) before a 503."),
+    max_body: int = typer.Option(DEFAULT_MAX_BYTES, "--max-body", min=1, help="Largest request body, in bytes (over: 413)."),
+    allow_fetch: bool = typer.Option(False, "--allow-fetch", help="Accept 'url' input; the fetcher refuses non-public addresses."),
+) -> None:
+    """Serve the HTTP API and the web page (uvicorn)."""
+    import os
+
+    try:
+        import uvicorn
+    except ImportError:
+        _fail("corefact serve needs the 'serve' extra: pip install 'corefact[serve]'")
+    os.environ.update(
+        COREFACT_ALLOW_FETCH="1" if allow_fetch else "0", COREFACT_MAX_BODY=str(max_body), COREFACT_TIMEOUT=str(timeout),
+        COREFACT_THREADS=str(threads), COREFACT_QUEUE=str(queue),
+    )
+    uvicorn.run("corefact.service.app:app_from_env", factory=True, host=host, port=port, workers=workers, log_level="warning")
 
 
 @app.command()

@@ -40,3 +40,16 @@ class TooLargeError(CorefactError):
 
 class UnsupportedLanguageError(CorefactError):
     code = "language"
+
+
+class FetchError(BadInputError):
+    """A URL could not be fetched as an HTML page (network error, bad status, not HTML, too many redirects)."""
+
+    code = "fetch"
+
+
+class ForbiddenURLError(FetchError):
+    """A URL, or a hop it redirects to, is refused: a scheme other than http(s), or an address that
+    is not a public one (loopback, private, link-local, multicast, reserved...)."""
+
+    code = "forbidden_url"

@@ -1,0 +1,1 @@
+"""The HTTP side of corefact: URL fetching (:mod:`.fetch`) and the API and web page (:mod:`.app`)."""
