@@ -8,6 +8,7 @@ negation, modality and attribution. A claim is ``contradicted`` when evidence di
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -19,6 +20,7 @@ from ..nlp import Parsed, load_nlp, parse, sentence_units
 from . import checks
 from .align import align, content_lemmas
 from .gate import gate, qa_supported, sentence_supported, span_exact
+from .scorer import PROBLEM_KINDS, load_scorer
 
 MIN_COVERAGE = 0.6  # share of a claim's content words its evidence must contain
 STRICT_BIGRAMS = 0.85  # strict mode: share of a claim's word pairs found in one evidence sentence
@@ -109,16 +111,70 @@ def _verbatim(original: Original, text: str) -> Optional[list[Span]]:
     return [s.span() for s in original.parsed.sents if s.start < m.end() and s.end > m.start()]
 
 
-def check_claim(original: Original, claim_tokens, question_tokens=None, strict: bool = False) -> tuple[str, float, list[Span], list[checks.Problem]]:
-    """Verdict, score, evidence spans and problems for one claim (a spaCy Span).
+@dataclass
+class Assessment:
+    """What the alignment and the checks make of one claim: the rules' verdict and support score,
+    the evidence, the problems, and the features the learned scorer reads."""
 
-    The score ranks claims by support: the lower of content coverage and word-pair precision
-    against the evidence, 0 when contradicted. ``strict`` also requires the claim to keep close to
-    the original's wording (word-pair precision of at least ``STRICT_BIGRAMS``)."""
+    verdict: str
+    support: float
+    evidence: list[Span]
+    problems: list[checks.Problem]
+    features: dict
+
+
+def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return set(zip(*(words[i:] for i in range(n))))
+
+
+def _article_ngrams(original: Original, n: int) -> set[tuple[str, ...]]:
+    data = original.parsed.doc.user_data
+    key = f"corefact_ngrams_{n}"
+    if key not in data:
+        data[key] = _ngrams(_WORD.findall(original.lower), n)
+    return data[key]
+
+
+def _precision(words: list[str], n: int, have: set) -> float:
+    grams = list(zip(*(words[i:] for i in range(n))))
+    return sum(1 for g in grams if g in have) / len(grams) if grams else 1.0
+
+
+def _features(original: Original, claim_tokens, al, pairs: float, problems: list, verbatim: bool, faq: bool) -> dict:
+    words = _WORD.findall(claim_tokens.text.lower())
+    lemmas = content_lemmas(claim_tokens)
+    data = original.parsed.doc.user_data
+    if "corefact_lemmas" not in data:
+        data["corefact_lemmas"] = content_lemmas(original.parsed.doc[:])
+    f = {
+        "coverage": al.coverage if al is not None else 1.0,
+        "raw_coverage": 1.0 - len(al.missing) / len(lemmas) if al is not None and lemmas else 1.0,
+        "pairs": pairs,
+        "article_pairs": _precision(words, 2, _article_ngrams(original, 2)),
+        "article_triples": _precision(words, 3, _article_ngrams(original, 3)),
+        "novel": len(lemmas - data["corefact_lemmas"]) / len(lemmas) if lemmas else 0.0,
+        "log_words": math.log1p(len(lemmas)),
+        "evidence_sents": len(al.sents) if al is not None else 1,
+        "verbatim": float(verbatim),
+        "faq": float(faq),
+        "contradicts": float(any(p.contradicts for p in problems)),
+        "n_problems": float(len(problems)),
+    }
+    kinds = {p.kind for p in problems}
+    f.update({"problem_" + k: float(k in kinds) for k in PROBLEM_KINDS})
+    return f
+
+
+def assess_claim(original: Original, claim_tokens, question_tokens=None, strict: bool = False) -> Assessment:
+    """Align one claim (a spaCy Span), run the checks on it, and gather the scorer's features.
+
+    The rules' support score ranks claims by support: the lower of content coverage and word-pair
+    precision against the evidence, 0 when contradicted. ``strict`` also requires the claim to keep
+    close to the original's wording (word-pair precision of at least ``STRICT_BIGRAMS``)."""
     if question_tokens is None:
         copied = _verbatim(original, claim_tokens.text)
         if copied is not None:
-            return "supported", 1.0, copied, []
+            return Assessment("supported", 1.0, copied, [], _features(original, claim_tokens, None, 1.0, [], True, False))
     extra = content_lemmas(question_tokens) if question_tokens is not None else set()
     al = align(original.parsed, original.index, claim_tokens, extra_terms=extra)
     if question_tokens is not None:  # an FAQ answer is read together with its question
@@ -136,6 +192,7 @@ def check_claim(original: Original, claim_tokens, question_tokens=None, strict: 
         missing = ", ".join(sorted(al.missing)[:6])
         problems.append(checks.Problem("evidence", f"no sentence of the original supports it (missing: {missing})", missing, None, contradicts=False))
     pairs = bigram_precision(claim_tokens.text, [s.text for s in al.sents]) if question_tokens is None else 1.0
+    features = _features(original, claim_tokens, al, pairs, problems, False, question_tokens is not None)
     if strict and pairs < STRICT_BIGRAMS and al.coverage >= MIN_COVERAGE:
         problems.append(checks.Problem("evidence", f"the wording departs from the original ({pairs:.0%} of its word pairs found)", claim_tokens.text, None, contradicts=False))
     support = min(al.coverage, pairs)
@@ -145,7 +202,35 @@ def check_claim(original: Original, claim_tokens, question_tokens=None, strict: 
         verdict, score = "unsupported", min(support, 0.5)
     else:
         verdict, score = "supported", support
-    return verdict, score, [s.span() for s in al.sents], problems
+    return Assessment(verdict, score, [s.span() for s in al.sents], problems, features)
+
+
+_SHIPPED = object()
+
+
+def decide(a: Assessment, scorer=_SHIPPED, strict: bool = False) -> tuple[str, float]:
+    """(verdict, score) of an assessed claim. With a scorer (by default the shipped one) the score is
+    its probability that the claim is supported; a contradiction found by a check stays
+    ``contradicted``, a claim below the scorer's threshold is ``unsupported``, and ``strict`` keeps
+    every problem a reason to be ``unsupported``. Without a scorer, the rules' verdict and score."""
+    if scorer is _SHIPPED:
+        scorer = load_scorer()
+    if scorer is None:
+        return a.verdict, a.support
+    score = 1.0 if a.features["verbatim"] else scorer.probability(a.features)
+    if a.verdict == "contradicted":
+        return "contradicted", score
+    if strict and a.problems or score < scorer.threshold:
+        return "unsupported", score
+    return "supported", score
+
+
+def check_claim(original: Original, claim_tokens, question_tokens=None, strict: bool = False, scorer=_SHIPPED) -> tuple[str, float, list[Span], list[checks.Problem]]:
+    """Verdict, score, evidence spans and problems for one claim (a spaCy Span): :func:`assess_claim`
+    then :func:`decide`."""
+    a = assess_claim(original, claim_tokens, question_tokens, strict=strict)
+    verdict, score = decide(a, scorer, strict)
+    return verdict, score, a.evidence, a.problems
 
 
 def split_claims(text: str, doc) -> list[Claim]:
@@ -212,11 +297,11 @@ def verify(original: Source, rewrite: Source, *, date=None, strict: bool = False
     return verify_parsed(Original.build(parsed), rewrite_text, strict=strict)
 
 
-def verify_parsed(original: Original, rewrite_text: str, strict: bool = False) -> VerifyReport:
-    """:func:`verify` on an already prepared original."""
+def assess_rewrite(original: Original, rewrite_text: str, strict: bool = False) -> list[tuple[Claim, Assessment]]:
+    """Every claim of a rewrite with its :class:`Assessment` (what :func:`verify_parsed` decides on)."""
     nlp = load_nlp()
     doc = nlp(truecase(rewrite_text, original))  # parsed with the original's capitals; offsets unchanged
-    verdicts: list[ClaimVerdict] = []
+    out: list[tuple[Claim, Assessment]] = []
     qdocs: dict[str, object] = {}
     for c in split_claims(rewrite_text, doc):
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
@@ -228,7 +313,15 @@ def verify_parsed(original: Original, rewrite_text: str, strict: bool = False) -
             qtoks = qdocs[c.question][:]
         if c.question and c.question.strip().lower().startswith("what is the core fact"):
             qtoks = None
-        verdict, score, evidence, problems = check_claim(original, span, qtoks, strict=strict)
+        out.append((c, assess_claim(original, span, qtoks, strict=strict)))
+    return out
+
+
+def verify_parsed(original: Original, rewrite_text: str, strict: bool = False, scorer=_SHIPPED) -> VerifyReport:
+    """:func:`verify` on an already prepared original (``scorer=None``: the rules alone decide)."""
+    verdicts: list[ClaimVerdict] = []
+    for c, a in assess_rewrite(original, rewrite_text, strict):
+        verdict, score = decide(a, scorer, strict)
         verdicts.append(
             ClaimVerdict(
                 text=rewrite_text[c.start:c.end],  # the rewrite's own words
@@ -237,12 +330,12 @@ def verify_parsed(original: Original, rewrite_text: str, strict: bool = False) -
                 question=c.question,
                 verdict=verdict,
                 score=round(score, 4),
-                evidence=evidence,
-                problems=[ProblemModel(kind=p.kind, message=p.message, claim=p.claim, original=p.original) for p in problems],
+                evidence=a.evidence,
+                problems=[ProblemModel(kind=p.kind, message=p.message, claim=p.claim, original=p.original) for p in a.problems],
             )
         )
     count = {v: sum(1 for x in verdicts if x.verdict == v) for v in ("supported", "unsupported", "contradicted")}
     return VerifyReport(original=original.parsed.article, rewrite=rewrite_text, claims=verdicts, **count)
 
 
-__all__ = ["verify", "verify_parsed", "check_claim", "Original", "gate", "sentence_supported", "qa_supported", "span_exact"]
+__all__ = ["verify", "verify_parsed", "assess_rewrite", "assess_claim", "decide", "Assessment", "check_claim", "Original", "gate", "sentence_supported", "qa_supported", "span_exact"]
