@@ -8,6 +8,7 @@ from ..select import Scored, eligible, leans_on_previous
 from .answer import SentenceIndex, ask
 from .generate import CORE_QUESTION, Candidate, generate
 from .rank import rank
+from .sentence import answer_sentence
 
 
 def round_trip(parsed: Parsed, candidates: list[Candidate], index: SentenceIndex) -> list[Candidate]:
@@ -34,14 +35,17 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
     checked = round_trip(parsed, shortlist, index)
     dropped = len(shortlist) - len(checked)
     for c in rank(checked, scored, n - 1, core_index, leans):
+        sentence = answer_sentence(parsed, c.evidence)
         faq.append(
             QA(
                 question=c.question,
                 kind=c.kind,
-                answer=c.answer.text,
+                answer=sentence.text,
+                short_answer=c.answer.text,
                 answer_span=c.answer,
-                evidence=[c.evidence.span()],
+                evidence=sentence.evidence,
                 question_spans=c.question_spans,
+                transformations=sentence.transformations,
             )
         )
     return faq, (len(shortlist), dropped)
