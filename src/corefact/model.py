@@ -48,9 +48,9 @@ class Article(_Model):
 class Transformation(_Model):
     """A recorded, rule-defined change from the evidence text to the output text."""
 
-    rule: str = Field(description="Name of the rule: 'strip_dateline' (removes the dateline), 'drop_connective' (removes the connective, 'But' or 'However,', that ties a sentence to the one before it, when that one is not shown), 'close_quotation' (adds the closing quotation mark that news style leaves out when a quotation goes on in the next paragraph) or 'add_full_stop' (adds the full stop a sentence the article leaves without one lacks: a photo caption, a list line).")
+    rule: str = Field(description="Name of the rule: 'strip_dateline' (removes the dateline), 'drop_connective' (removes the connective, 'But' or 'However,', that ties a sentence to the one before it, when that one is not shown), 'close_quotation' (adds the closing quotation mark that news style leaves out when a quotation goes on in the next paragraph) or 'add_full_stop' (adds the full stop a sentence the article leaves without one lacks: a photo caption, a list line); for an FAQ answer, 'reverse_wh' (the question's wh-movement reversed around the answer span: 'How many people have died?' + 'At least 17' -> 'At least 17 people have died.'; 'Who is X?' + role -> 'X is role.').")
     removed: list[Span] = Field(default_factory=list, description="The spans of the evidence the rule removed.")
-    added: Optional[str] = Field(None, description="The text the rule added at the end ('close_quotation': the mark; 'add_full_stop': '.').")
+    added: Optional[str] = Field(None, description="The text the rule added at the end ('close_quotation': the mark; 'add_full_stop': '.'; 'reverse_wh': the question's words placed around the answer).")
 
 
 class Sentence(_Model):

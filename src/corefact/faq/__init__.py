@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ..model import QA, Facts, Sentence
+from ..model import QA, Facts, Sentence, Transformation
 from ..nlp import Parsed
 from ..select import Scored, eligible, leans_on_previous
 from .answer import SentenceIndex, ask
 from .generate import CORE_QUESTION, Candidate, generate
 from .rank import rank
-from .sentence import answer_sentence
+from .sentence import answer_sentence, reverse_wh
 
 
 def round_trip(parsed: Parsed, candidates: list[Candidate], index: SentenceIndex) -> list[Candidate]:
@@ -36,16 +36,20 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
     dropped = len(shortlist) - len(checked)
     for c in rank(checked, scored, n - 1, core_index, leans):
         sentence = answer_sentence(parsed, c.evidence)
+        text, transformations = sentence.text, sentence.transformations
+        reversed_ = reverse_wh(c.question, c.answer.text) if c.kind in ("how_many", "who_is") else None
+        if reversed_ is not None:  # the question's own words around the answer span
+            text, transformations = reversed_, [Transformation(rule="reverse_wh", added=reversed_.replace(c.answer.text, "", 1).strip())]
         faq.append(
             QA(
                 question=c.question,
                 kind=c.kind,
-                answer=sentence.text,
+                answer=text,
                 short_answer=c.answer.text,
                 answer_span=c.answer,
                 evidence=sentence.evidence,
                 question_spans=c.question_spans,
-                transformations=sentence.transformations,
+                transformations=transformations,
             )
         )
     return faq, (len(shortlist), dropped)

@@ -42,6 +42,10 @@ def qa_supported(article: Article, qa: QA) -> bool:
             return False
         if not any(s.start <= qa.answer_span.start and qa.answer_span.end <= s.end for s in qa.evidence):
             return False
+        if [t.rule for t in qa.transformations] == ["reverse_wh"]:  # the question's words around the answer span
+            from ..faq.sentence import reverse_wh
+
+            return qa.answer == reverse_wh(qa.question, qa.short_answer)
         if qa.transformations:
             return _derived(qa.answer, qa.evidence, qa.transformations)
         return qa.answer == " ".join(s.text for s in qa.evidence)
