@@ -38,7 +38,7 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
         sentence = answer_sentence(parsed, c.evidence)
         text, transformations = sentence.text, sentence.transformations
         reversed_ = reverse_wh(c.question, c.answer.text) if c.kind in ("how_many", "who_is") else None
-        if reversed_ is not None:  # the question's own words around the answer span
+        if reversed_ is not None and c.answer.text in reversed_:  # the question's own words around the answer span (kept only when the span is there verbatim, not recased)
             text, transformations = reversed_, [Transformation(rule="reverse_wh", added=reversed_.replace(c.answer.text, "", 1).strip())]
         faq.append(
             QA(
