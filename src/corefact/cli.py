@@ -233,11 +233,18 @@ def eval_faq(
     data: Path = typer.Option(DATA_DIR / "faq_quail_dev.jsonl", "--data"),
     limit: Optional[int] = typer.Option(None, "--limit"),
     json_out: Optional[Path] = typer.Option(None, "--json"),
+    answers_data: Path = typer.Option(DATA_DIR / "summ_bbc_dev.jsonl", "--answers-data", help="Articles for the answer measures."),
+    answers_limit: int = typer.Option(200, "--answers-limit"),
 ) -> None:
-    """FAQ coverage of human questions at N=6 and N=12, and the round-trip share."""
+    """FAQ coverage of human questions at N=6 and N=12, and the round-trip share; on corpus
+    articles, the share of answers that are complete sentences and `ask`'s agreement with the FAQ."""
     from .eval import faq
 
-    _print_json(faq.evaluate(data, limit), json_out)
+    result = faq.evaluate(data, limit)
+    answers = faq.answers(answers_data, answers_limit)
+    answers.pop("misses")
+    result["answers"] = answers
+    _print_json(result, json_out)
 
 
 @eval_app.command("facts")

@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"  # 1.1: Article.date_source, Article.encoding
+SCHEMA_VERSION = "1.2"  # 1.1: Article.date_source, Article.encoding; 1.2: QA.answer a sentence, QA.short_answer
 
 
 class _Model(BaseModel):
@@ -61,9 +61,9 @@ class Article(_Model):
 class Transformation(_Model):
     """A recorded, rule-defined change from the evidence text to the output text."""
 
-    rule: str = Field(description="Name of the rule: 'strip_dateline' (removes the dateline), 'drop_connective' (removes the connective, 'But' or 'However,', that ties a sentence to the one before it, when that one is not shown), 'close_quotation' (adds the closing quotation mark that news style leaves out when a quotation goes on in the next paragraph) or 'add_full_stop' (adds the full stop a sentence the article leaves without one lacks: a photo caption, a list line).")
+    rule: str = Field(description="Name of the rule: 'strip_dateline' (removes the dateline), 'drop_connective' (removes the connective, 'But' or 'However,', that ties a sentence to the one before it, when that one is not shown), 'close_quotation' (adds the closing quotation mark that news style leaves out when a quotation goes on in the next paragraph) or 'add_full_stop' (adds the full stop a sentence the article leaves without one lacks: a photo caption, a list line); for an FAQ answer, 'reverse_wh' (the question's wh-movement reversed around the answer span: 'How many people have died?' + 'At least 17' -> 'At least 17 people have died.'; 'Who is X?' + role -> 'X is role.').")
     removed: list[Span] = Field(default_factory=list, description="The spans of the evidence the rule removed.")
-    added: Optional[str] = Field(None, description="The text the rule added at the end ('close_quotation': the mark; 'add_full_stop': '.').")
+    added: Optional[str] = Field(None, description="The text the rule added at the end ('close_quotation': the mark; 'add_full_stop': '.'; 'reverse_wh': the question's words placed around the answer).")
 
 
 class Sentence(_Model):
@@ -149,11 +149,15 @@ class QA(_Model):
 
     question: str
     kind: str = Field(description="How the question was made: 'core', 'how_many', 'who', 'when', 'where', 'quote', 'what', 'why', ...")
-    answer: str = Field(description="The short answer: an article span, or the core-fact sentence.")
-    answer_span: Optional[Span] = None
+    answer: str = Field(
+        description="The answer as a complete sentence: the evidence sentence after its recorded transformations (the core-fact "
+        "question's: the core fact). Since schema 1.2; before, the short answer."
+    )
+    short_answer: Optional[str] = Field(None, description="The short answer, the text of answer_span (null for the core-fact question).")
+    answer_span: Optional[Span] = Field(None, description="The short answer's span of the article.")
     evidence: list[Span]
     question_spans: list[Span] = Field(default_factory=list, description="Article spans the question template was filled with.")
-    transformations: list[Transformation] = Field(default_factory=list, description="The core-fact answer's: those of the core fact.")
+    transformations: list[Transformation] = Field(default_factory=list, description="Those that make the answer sentence from its evidence sentence.")
 
 
 class Verification(_Model):

@@ -49,4 +49,4 @@ def test_json_validates_against_schema():
     ex = _ex()
     data = json.loads(render(ex, "json"))
     jsonschema.validate(data, corefact.explainer_schema())
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"

@@ -53,3 +53,47 @@ def evaluate(data: Path, limit: Optional[int] = None, ns: tuple[int, ...] = (6, 
         "coverage": {str(n): covered[n] / max(1, total) for n in ns},
         "round_trip_kept": kept / max(1, checked),
     }
+
+
+def answers(data: Path, limit: Optional[int] = 100, n: int = 6) -> dict:
+    """On corpus articles (a ``summ_*.jsonl`` file): the share of FAQ answers that are complete
+    sentences (:func:`corefact.faq.sentence.is_complete`), and the share of FAQ questions that
+    ``ask`` (as the CLI runs it) answers with the FAQ's own evidence sentence and short answer."""
+    from ..faq import build_faq
+    from ..faq.answer import SentenceIndex, ask
+    from ..faq.sentence import is_complete
+    from ..facts import extract_facts
+    from ..ingest import load_article
+    from ..nlp import parse
+    from ..rewrite import as_sentence
+    from ..select import core_fact, score_sentences
+
+    answers_n = complete = 0
+    asked = same_sentence = same_answer = 0
+    misses: list[tuple[str, str, str]] = []
+    for row in read_jsonl(data, limit):
+        parsed = parse(load_article(row["article"], title=row.get("title")))
+        facts = extract_facts(parsed)
+        scored = score_sentences(parsed)
+        core = as_sentence(parsed, core_fact(scored))
+        index = SentenceIndex(parsed)
+        faq, _ = build_faq(parsed, facts, scored, core, n, index)
+        for qa in faq[1:]:
+            answers_n += 1
+            complete += is_complete(qa.answer, qa.short_answer or "")
+            a = ask(parsed, qa.question, index=index, facts=facts)
+            asked += 1
+            if a.evidence is not None and a.evidence.start == qa.evidence[0].start:
+                same_sentence += 1
+                if a.answer is not None and (a.answer.start, a.answer.end) == (qa.answer_span.start, qa.answer_span.end):
+                    same_answer += 1
+                    continue
+            misses.append((qa.question, qa.short_answer or "", a.answer.text if a.answer else (a.evidence.text if a.evidence else "")))
+    return {
+        "data": str(data),
+        "answers": answers_n,
+        "complete_sentences": complete / max(1, answers_n),
+        "ask_same_sentence": same_sentence / max(1, asked),
+        "ask_same_answer": same_answer / max(1, asked),
+        "misses": misses[:20],
+    }

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from ..model import QA, Facts, Sentence
+from ..model import QA, Facts, Sentence, Transformation
 from ..nlp import Parsed
 from ..select import Scored, eligible, leans_on_previous
 from .answer import SentenceIndex, ask
 from .generate import CORE_QUESTION, Candidate, generate
 from .rank import rank
+from .sentence import answer_sentence, reverse_wh
 
 
 def round_trip(parsed: Parsed, candidates: list[Candidate], index: SentenceIndex) -> list[Candidate]:
@@ -34,14 +35,21 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
     checked = round_trip(parsed, shortlist, index)
     dropped = len(shortlist) - len(checked)
     for c in rank(checked, scored, n - 1, core_index, leans):
+        sentence = answer_sentence(parsed, c.evidence)
+        text, transformations = sentence.text, sentence.transformations
+        reversed_ = reverse_wh(c.question, c.answer.text) if c.kind in ("how_many", "who_is") else None
+        if reversed_ is not None and c.answer.text in reversed_:  # the question's own words around the answer span (kept only when the span is there verbatim, not recased)
+            text, transformations = reversed_, [Transformation(rule="reverse_wh", added=reversed_.replace(c.answer.text, "", 1).strip())]
         faq.append(
             QA(
                 question=c.question,
                 kind=c.kind,
-                answer=c.answer.text,
+                answer=text,
+                short_answer=c.answer.text,
                 answer_span=c.answer,
-                evidence=[c.evidence.span()],
+                evidence=sentence.evidence,
                 question_spans=c.question_spans,
+                transformations=transformations,
             )
         )
     return faq, (len(shortlist), dropped)

@@ -133,12 +133,14 @@ def _phrase_answer(parsed: Parsed, sent: Sent, q_set: set[str], question: str) -
     return parsed.span(best.start_char, best.end_char)
 
 
-def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None, min_score: float = 1.0, fast: bool = False) -> Answer:
+def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None, min_score: float = 1.0, fast: bool = False, facts=None) -> Answer:
     """Answer ``question`` from a parsed article.
 
     Args:
         fast: lemmatise the question by looking its words up in the article instead of tagging
             it (for the FAQ's round-trip check, whose questions are made of article words).
+        facts: the article's key facts (extracted when needed and not given). When the question is
+            one the FAQ generator makes of the evidence sentence found, its answer is the FAQ's.
 
     Returns:
         An :class:`Answer`; ``answer.answered`` is False when the article does not answer it.
@@ -176,5 +178,27 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
             best = (total, s, answer)
     if best is None or best[0] < min_score or (labels is not None and best[2] is None and best[0] < 2 * min_score):
         return Answer(None, None, best[0] if best else 0.0)
+    own = None if fast else _generated_answer(parsed, best[1], question, facts)
+    if own is not None:
+        return Answer(own, best[1].span(), best[0])
     answer = best[2] if labels is not None else _phrase_answer(parsed, best[1], q_set, question)
     return Answer(answer, best[1].span(), best[0])
+
+
+def _norm_question(q: str) -> str:
+    return " ".join(q.lower().rstrip(" ?").split())
+
+
+def _generated_answer(parsed: Parsed, sent: Sent, question: str, facts=None) -> Optional[Span]:
+    """The answer of the FAQ question of ``sent`` that ``question`` is, if it is one: a question
+    the FAQ asks of a sentence has that answer, so ``ask`` gives it back (the round trip)."""
+    from ..facts import extract_facts
+    from .generate import _with_closing_mark, clause_questions, fact_questions
+
+    facts = facts if facts is not None else extract_facts(parsed)
+    want = _norm_question(question)
+    cands = clause_questions(parsed, sent, facts) + [c for c in fact_questions(parsed, facts) if c.evidence.start == sent.start]
+    for c in cands:
+        if _norm_question(c.question) == want:
+            return _with_closing_mark(parsed, c.answer)
+    return None

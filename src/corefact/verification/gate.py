@@ -37,6 +37,18 @@ def qa_supported(article: Article, qa: QA) -> bool:
         return False
     if not all(span_exact(article, s) for s in qa.question_spans):
         return False
+    if qa.short_answer is not None:  # schema 1.2: the answer is its evidence sentence, the short answer a span in it
+        if qa.answer_span is None or qa.short_answer != qa.answer_span.text or not span_exact(article, qa.answer_span):
+            return False
+        if not any(s.start <= qa.answer_span.start and qa.answer_span.end <= s.end for s in qa.evidence):
+            return False
+        if [t.rule for t in qa.transformations] == ["reverse_wh"]:  # the question's words around the answer span
+            from ..faq.sentence import reverse_wh
+
+            return qa.answer == reverse_wh(qa.question, qa.short_answer)
+        if qa.transformations:
+            return _derived(qa.answer, qa.evidence, qa.transformations)
+        return qa.answer == " ".join(s.text for s in qa.evidence)
     if qa.transformations:  # the core-fact answer: the core fact's text
         return qa.answer_span is None and _derived(qa.answer, qa.evidence, qa.transformations)
     if qa.answer_span is None:
@@ -70,7 +82,7 @@ def gate(article: Article, core: Sentence, brief: list[Sentence], faq: list[QA],
         return sentence_supported(article, s) and _claim_supported(checker, s.evidence[0])
 
     def qa_ok(q: QA) -> bool:
-        return qa_supported(article, q) and _claim_supported(checker, q.answer_span or q.evidence[0])
+        return qa_supported(article, q) and _claim_supported(checker, q.evidence[0] if q.short_answer is not None else q.answer_span or q.evidence[0])
 
     checked = 1 + len(brief) + len(faq)
     kept_brief = [s for s in brief if sentence_ok(s)]
