@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -U pip
-	$(BIN)/python -m pip install -q -e ".[eval,test]"
+	$(BIN)/python -m pip install -q -e ".[eval,test,parquet,ray]"
 	touch $(STAMP)
 
 install: $(STAMP)
