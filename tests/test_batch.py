@@ -206,3 +206,19 @@ def test_sigkill_at_random_points_then_resume_gives_the_uninterrupted_output(tmp
     got = _read(out)
     assert sorted(r["id"] for r in got) == sorted(r["id"] for r in ref)  # every id exactly once
     assert got == ref  # in input order too: each run appends where the last one stopped
+
+
+@needs_bbc
+def test_ray_engine_writes_the_local_engines_records(tmp_path):
+    pytest.importorskip("ray")
+    src = _bbc_records(tmp_path, 8)
+    with src.open("a") as fh:
+        fh.write(json.dumps({"id": "empty", "text": ""}) + "\n" + json.dumps({"id": "fr", "text": FRENCH}) + "\n")
+    local = tmp_path / "local.jsonl"
+    assert run_batch([str(src)], local, workers=1, quiet=True) == 1
+    proc = subprocess.run(CLI + ["batch", str(src), "-o", str(tmp_path / "ray"), "--engine", "ray", "--workers", "1", "--quiet"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    got = [json.loads(line) for f in sorted((tmp_path / "ray").glob("*.jsonl")) for line in f.read_text().splitlines()]
+    key = lambda r: r["id"]  # noqa: E731
+    assert sorted(got, key=key) == sorted(_read(local), key=key)

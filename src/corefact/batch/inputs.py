@@ -26,7 +26,7 @@ class Item:
     """One input record on its way to a worker.
 
     ``kind``: ``'record'`` (``payload`` is the record's fields), ``'file'`` (``payload`` is a path
-    whose bytes are read in the worker), ``'source'`` (``payload`` is anything ``explain`` takes)
+    whose bytes are read in the worker), ``'bytes'`` (``payload`` is ``(origin, data)``), ``'source'`` (``payload`` is anything ``explain`` takes)
     or ``'error'`` (``error`` is set; nothing to explain).
     """
 
@@ -56,17 +56,19 @@ def record_item(record: object, where: str) -> Item:
     return Item(id=str(rid) if rid is not None else article_id(body), kind="record", payload=fields)
 
 
+def line_item(raw, where: str) -> Item:
+    """The Item of one JSONL line (``where`` names it when it has no id)."""
+    try:
+        record = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return error_item(where, BadInputError(f"{where}: not a JSON line ({exc.__class__.__name__}: {exc})"))
+    return record_item(record, where)
+
+
 def _lines(stream: io.BufferedIOBase, name: str) -> Iterator[Item]:
     for n, raw in enumerate(stream, 1):
-        where = f"{name}:{n}"
-        if not raw.strip():
-            continue  # blank lines (a trailing newline) are not records
-        try:
-            record = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            yield error_item(where, BadInputError(f"{where}: not a JSON line ({exc.__class__.__name__}: {exc})"))
-            continue
-        yield record_item(record, where)
+        if raw.strip():  # blank lines (a trailing newline) are not records
+            yield line_item(raw, f"{name}:{n}")
 
 
 def check_inputs(paths: Iterable[str]) -> None:

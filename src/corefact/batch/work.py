@@ -27,6 +27,9 @@ def _article(item: Item, options: Options):
     if item.kind == "file":
         data = Path(item.payload).read_bytes()
         return load_article(data, id=item.id, origin=str(item.payload), date=options.date, max_bytes=options.max_bytes)
+    if item.kind == "bytes":  # (origin, data): a file another engine read
+        origin, data = item.payload
+        return load_article(data, id=item.id, origin=origin, date=options.date, max_bytes=options.max_bytes)
     if item.kind == "source":
         return load_article(item.payload, date=options.date, max_bytes=options.max_bytes)
     rec = item.payload
