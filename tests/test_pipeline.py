@@ -35,7 +35,7 @@ def test_stage_times_add_up_per_stage():
 
 
 def test_public_surface_is_explicit():
-    assert set(corefact.__all__) >= {"explain", "ask", "load_article", "render", "explainer_schema", "Options", "CorefactError"}
+    assert set(corefact.__all__) >= {"explain", "explain_many", "ask", "load_article", "render", "explainer_schema", "Options", "CorefactError"}
     for name in corefact.__all__:
         assert hasattr(corefact, name)
 

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from .api import ask
+from .batch import explain_many
 from .errors import (
     BadInputError,
     BinaryInputError,
@@ -31,6 +32,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "explain",
+    "explain_many",
     "ask",
     "verify",
     "load_article",

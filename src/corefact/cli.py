@@ -161,6 +161,43 @@ def serve(
 
 
 @app.command()
+def batch(
+    inputs: list[str] = typer.Argument(..., help="JSONL files (.jsonl, .jsonl.gz), folders of .txt/.html files, or '-' for JSONL on stdin."),
+    out: Optional[Path] = typer.Option(None, "--output", "-o", help="Output file (default: JSONL on stdout)."),
+    format: str = typer.Option("jsonl", "--format", "-f", help="jsonl or parquet."),
+    select: Optional[str] = typer.Option(None, "--select", help="Keep only these explainer fields, e.g. brief,faq."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default: the machine's cores)."),
+    resume: bool = typer.Option(False, "--resume", help="Skip ids already in OUT and append; repairs a partial last line."),
+    engine: str = typer.Option("local", "--engine", help="local (worker processes) or ray (Ray Data; pip install 'corefact[ray]')."),
+    ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster to join (e.g. auto); default: a local Ray."),
+    quiet: bool = typer.Option(False, "--quiet", help="No progress and no summary."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for every record (overrides theirs)."),
+    questions: int = typer.Option(6, "--questions", "-q", min=1, max=30),
+    sentences: int = typer.Option(4, "--sentences", "-s", min=1, max=20),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Largest article accepted; larger ones are error records."),
+) -> None:
+    """Explain a corpus: one output record per input record, in order. Exit 0 when all were
+    explained, 1 when some are error records, 2 when the run could not start."""
+    from .options import Options
+
+    try:
+        options = Options(sentences=sentences, questions=questions, date=_date(date), max_bytes=max_bytes)
+        if engine == "ray":
+            from .engines.ray import run_ray
+
+            code = run_ray(inputs, out, fmt=format, select=select, workers=workers, quiet=quiet, options=options, address=ray_address)
+        elif engine == "local":
+            from .batch import run_batch
+
+            code = run_batch(inputs, out, fmt=format, select=select, workers=workers, resume=resume, quiet=quiet, options=options)
+        else:
+            _fail(f"--engine must be local or ray, got {engine!r}")
+    except CorefactError as exc:
+        _fail(str(exc))
+    raise typer.Exit(code)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the explainer."""
     from .model import explainer_schema

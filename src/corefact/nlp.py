@@ -448,9 +448,16 @@ def _closing_mark(text: str, kind: str) -> str:
     return {'"': "”", "'": "’"}[kind] if text.rfind(curly) > text.rfind(kind) else kind
 
 
-def parse(article: Article, *, min_sentences: int = 2) -> Parsed:
-    """Parse an article once; raise :class:`TooShortError` below ``min_sentences`` sentences."""
-    doc = load_nlp()(article.text)
+def parse(article: Article, *, min_sentences: int = 2, doc=None) -> Parsed:
+    """Parse an article once; raise :class:`TooShortError` below ``min_sentences`` sentences.
+
+    ``doc``: the spaCy ``Doc`` of ``article.text`` when the caller parsed it already (a batch run
+    hands texts to ``nlp.pipe``); it must be of exactly that text.
+    """
+    if doc is None:
+        doc = load_nlp()(article.text)
+    elif doc.text != article.text:
+        raise ValueError("the Doc handed to parse() is not of the article's text")
     sents = sentence_units(doc, article.text)
     if len(sents) < min_sentences:
         raise TooShortError(

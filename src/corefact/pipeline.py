@@ -31,7 +31,7 @@ class _Laps:
             self.last = now
 
 
-def explain(source: Source, options: Optional[Options] = None, *, stage_times: Optional[dict[str, float]] = None, **overrides) -> Explainer:
+def explain(source: Source, options: Optional[Options] = None, *, stage_times: Optional[dict[str, float]] = None, doc=None, **overrides) -> Explainer:
     """Explain one article.
 
     Args:
@@ -39,6 +39,7 @@ def explain(source: Source, options: Optional[Options] = None, *, stage_times: O
         options: an :class:`Options`; keyword ``overrides`` (``sentences=5``...) build one.
         stage_times: if given, the seconds spent in each stage (ingest, parse, facts, select,
             rewrite, faq, verify) are added to it, for profiling a corpus run.
+        doc: the spaCy ``Doc`` of the article's text, when a batch run parsed it already.
 
     Returns:
         The :class:`~corefact.model.Explainer`, every unit backed by Spans into ``article.text``.
@@ -50,7 +51,7 @@ def explain(source: Source, options: Optional[Options] = None, *, stage_times: O
     laps = _Laps(stage_times)
     article = load_article(source, date=options.date, max_bytes=options.max_bytes)
     laps.lap("ingest")
-    parsed = parse(article)
+    parsed = parse(article, doc=doc)
     laps.lap("parse")
     facts = extract_facts(parsed)
     laps.lap("facts")
