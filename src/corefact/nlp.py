@@ -134,6 +134,16 @@ class Parsed:
         return self.doc[sent.tok_start:sent.tok_end]
 
     @cached_property
+    def _noun_chunks(self) -> list:
+        return list(self.doc.noun_chunks)
+
+    def noun_chunks(self, sent: Sent) -> list:
+        """The noun chunks whose head (their last token) is in ``sent``: what
+        ``tokens(sent).noun_chunks`` gives, found once for the whole document (spaCy checks the
+        whole document's parse on every call of a span's)."""
+        return [c for c in self._noun_chunks if sent.tok_start <= c.end - 1 < sent.tok_end]
+
+    @cached_property
     def sent_index_of_token(self) -> list[int]:
         idx = [0] * len(self.doc)
         for s in self.sents:

@@ -126,7 +126,7 @@ def _phrase_answer(parsed: Parsed, sent: Sent, q_set: set[str], question: str) -
     hits = [t.i for t in toks if t.lemma_.lower() in q_set]
     if not hits:
         return None
-    chunks = [c for c in toks.noun_chunks if not any(t.lemma_.lower() in q_set for t in c) and not all(t.is_stop for t in c)]
+    chunks = [c for c in parsed.noun_chunks(sent) if not any(t.lemma_.lower() in q_set for t in c) and not all(t.is_stop for t in c)]
     if not chunks:
         return None
     best = min(chunks, key=lambda c: min(abs(c.start - h) for h in hits))

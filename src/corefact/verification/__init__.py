@@ -99,16 +99,54 @@ def truecase(text: str, original: "Original") -> str:
     return re.sub(r"\b[a-z]+\b", lambda m: original.casing.get(m.group(0), m.group(0)), text)
 
 
+def _folded(text: str) -> str:
+    """``text`` lower-cased character by character (a character whose lower case is longer, 'İ',
+    stays as it is), so that offsets do not move."""
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def _squashed(original: Original) -> tuple[str, list[int]]:
+    """The original's text folded, every run of white space one space, and each character's
+    offset in the text; built once per original."""
+    data = original.parsed.doc.user_data
+    if "corefact_squashed" not in data:
+        text = original.parsed.text
+        out: list[str] = []
+        pos: list[int] = []
+        for m in re.finditer(r"\s+|\S+", text):
+            if m.group(0)[0].isspace():
+                out.append(" ")
+                pos.append(m.start())
+            else:
+                out.append(_folded(m.group(0)))
+                pos.extend(range(m.start(), m.end()))
+        data["corefact_squashed"] = ("".join(out), pos)
+    return data["corefact_squashed"]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
 def _verbatim(original: Original, text: str) -> Optional[list[Span]]:
     """The original's sentences holding ``text`` word for word (spacing and capitals aside), or None:
-    a copied sentence says only what the original says, whatever the checks would make of it."""
+    a copied sentence says only what the original says, whatever the checks would make of it.
+
+    The first place where the words stand in the original, each run of white space between them
+    matched by any run, and not inside a longer word: a search in the original folded and
+    squashed once (a regex compiled per claim cost more than the rest of the check)."""
     words = text.split()
     if not words:
         return None
-    m = re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", original.parsed.text, re.IGNORECASE)
-    if m is None:
-        return None
-    return [s.span() for s in original.parsed.sents if s.start < m.end() and s.end > m.start()]
+    squashed, pos = _squashed(original)
+    needle = _folded(" ".join(words))
+    full = original.parsed.text
+    at = squashed.find(needle)
+    while at >= 0:
+        start, end = pos[at], pos[at + len(needle) - 1] + 1
+        if not (start and _WORD_CHAR.match(full[start - 1])) and not (end < len(full) and _WORD_CHAR.match(full[end])):
+            return [s.span() for s in original.parsed.sents if s.start < end and s.end > start]
+        at = squashed.find(needle, at + 1)
+    return None
 
 
 @dataclass
