@@ -2,6 +2,8 @@
 in one run, and the peak RSS per worker.
 
     python benchmarks/batch.py [--limit 200] [--workers 1,2]
+    python benchmarks/batch.py --memory 1000,10000 [--workers 2]   # peak RSS of `corefact batch`
+    python benchmarks/batch.py --ray --limit 1000 [--workers 2]     # --engine ray beside local
 
 Each configuration runs in a fresh subprocess (so model load and peak memory are its own); each
 reports articles/s over the whole run, pool start-up (fork, model load) included.
@@ -51,14 +53,75 @@ def one(mode: str, workers: int, limit: int) -> dict:
             "peak_rss_mb_per_worker": resource.getrusage(who).ru_maxrss / 1024}
 
 
+def corpus(path: Path, records: int) -> None:
+    """``records`` JSONL records cycling through the BBC articles, each with its own id."""
+    with DATA.open() as fh:
+        rows = [json.loads(line) for line in fh]
+    with path.open("w") as out:
+        for i in range(records):
+            r = rows[i % len(rows)]
+            out.write(json.dumps({"id": f"{r['id']}#{i // len(rows)}", "text": r["article"]}) + "\n")
+
+
+def cli_run(inp: Path, out: Path, workers: int, engine: str) -> dict:
+    """`corefact batch` itself, in a fresh process: wall time, records out, and the peak RSS of
+    the largest process of the run (the CLI or one of its workers)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        code = (f"import resource, subprocess, sys, time, json; t = time.perf_counter(); "
+                f"subprocess.run([{str(ROOT / '.venv' / 'bin' / 'corefact')!r}, 'batch', {str(inp)!r}, '-o', {str(out)!r}, "
+                f"'--workers', '{workers}', '--engine', '{engine}', '--quiet'], check=False); "
+                f"print(json.dumps({{'seconds': time.perf_counter() - t, "
+                f"'peak_rss_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))")
+        res = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp)
+                         .stdout.strip().splitlines()[-1])
+    files = [out] if out.is_file() else sorted(out.rglob("*.json*"))
+    res["records"] = sum(1 for f in files for _ in f.open())
+    return res
+
+
+def memory(sizes: list[int], workers: int) -> None:
+    import tempfile
+
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            inp = Path(tmp) / "in.jsonl"
+            corpus(inp, n)
+            r = cli_run(inp, Path(tmp) / "out.jsonl", workers, "local")
+        print(f"records={n} workers={workers}: {r['records']} records in {r['seconds']:.0f} s "
+              f"({r['records'] / r['seconds']:.2f}/s); peak RSS of the largest process {r['peak_rss_mb']:.0f} MB")
+
+
+def ray_vs_local(limit: int, workers: int) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        inp = Path(tmp) / "in.jsonl"
+        corpus(inp, limit)
+        local = cli_run(inp, Path(tmp) / "local.jsonl", workers, "local")
+        ray = cli_run(inp, Path(tmp) / "ray_out", workers, "ray")
+    print(f"{limit} articles, workers={workers}: local {local['records']} records in {local['seconds']:.1f} s, "
+          f"ray {ray['records']} records in {ray['seconds']:.1f} s (Ray start-up included); "
+          f"ray/local throughput ratio {local['seconds'] / ray['seconds']:.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--one", nargs=2)
+    ap.add_argument("--memory", help="comma-separated corpus sizes: peak RSS of `corefact batch` on each")
+    ap.add_argument("--ray", action="store_true", help="`--engine ray` beside the local engine on --limit articles")
     args = ap.parse_args()
     if args.one:
         print(json.dumps(one(args.one[0], int(args.one[1]), args.limit)))
+        return
+    if args.memory:
+        memory([int(x) for x in args.memory.split(",")], int(args.workers.split(",")[-1]))
+        return
+    if args.ray:
+        ray_vs_local(args.limit, int(args.workers.split(",")[-1]))
         return
     res = {}
     for w in (int(x) for x in args.workers.split(",")):

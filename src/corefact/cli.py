@@ -168,7 +168,7 @@ def batch(
     select: Optional[str] = typer.Option(None, "--select", help="Keep only these explainer fields, e.g. brief,faq."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes (default: the machine's cores)."),
     resume: bool = typer.Option(False, "--resume", help="Skip ids already in OUT and append; repairs a partial last line."),
-    engine: str = typer.Option("local", "--engine", help="local (worker processes) or ray (Ray Data; pip install 'corefact[ray]')."),
+    engine: str = typer.Option("local", "--engine", help="local (worker processes) or ray (Ray Data; pip install 'corefact\\[ray]')."),
     ray_address: Optional[str] = typer.Option(None, "--ray-address", help="Ray cluster to join (e.g. auto); default: a local Ray."),
     quiet: bool = typer.Option(False, "--quiet", help="No progress and no summary."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for every record (overrides theirs)."),

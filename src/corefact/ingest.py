@@ -65,31 +65,33 @@ def decode_with_encoding(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         raise TooLargeError(f"input is {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
     if data.startswith(_UTF16_BOMS):
         try:
-            return _not_binary(data.decode("utf-16")), "utf-16"
+            return check_not_binary(data.decode("utf-16")), "utf-16"
         except UnicodeDecodeError:
             raise DecodingError("input opens with a UTF-16 byte-order mark but is not valid UTF-16") from None
     if b"\x00" in data[:8192]:
         raise BinaryInputError("input looks binary (it contains NUL bytes), not text or HTML")
     try:
-        return _not_binary(data.decode("utf-8-sig")), "utf-8"
+        return check_not_binary(data.decode("utf-8-sig")), "utf-8"
     except UnicodeDecodeError:
         pass
     declared = _DECLARED_CHARSET.search(data[:4096])
     if declared:
         name = declared.group(1).decode("ascii", "replace").lower()
         try:
-            return _not_binary(data.decode(name)), codecs.lookup(name).name
+            return check_not_binary(data.decode(name)), codecs.lookup(name).name
         except LookupError:
             raise DecodingError(f"the page declares an unknown charset {name!r} and is not UTF-8") from None
         except UnicodeDecodeError as exc:
             raise DecodingError(f"input is not valid {name} as the page declares (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
     try:
-        return _not_binary(data.decode("cp1252")), "cp1252"
+        return check_not_binary(data.decode("cp1252")), "cp1252"
     except UnicodeDecodeError:
-        return _not_binary(data.decode("latin-1")), "latin-1"
+        return check_not_binary(data.decode("latin-1")), "latin-1"
 
 
-def _not_binary(text: str) -> str:
+def check_not_binary(text: str) -> str:
+    """``text`` itself, or :class:`BinaryInputError` when it is full of control characters (a
+    binary file decoded as text); a JSONL record's text is checked with it too."""
     control = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
     if control > 0.01 * min(len(text), 8192) + 2:
         raise BinaryInputError("input looks binary (it is full of control characters), not text or HTML")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import BadInputError, CorefactError
-from ..ingest import _not_binary, load_article
+from ..ingest import check_not_binary, load_article
 from ..nlp import load_nlp
 from ..options import Options
 from ..pipeline import explain
@@ -34,7 +34,7 @@ def _article(item: Item, options: Options):
         return load_article(item.payload, date=options.date, max_bytes=options.max_bytes)
     rec = item.payload
     body = rec.get("text", rec.get("html"))
-    _not_binary(body)
+    check_not_binary(body)
     date, source = options.date, "option"
     if rec.get("date") is not None and date is None:
         try:
