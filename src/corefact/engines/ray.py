@@ -2,7 +2,7 @@
 
 JSONL inputs are read with ``ray.data.read_text`` (one row per line), folders with
 ``read_binary_files``; ``map_batches`` hands batches to :class:`Explain`, a callable class whose
-actors (``concurrency`` = workers) each hold the spaCy pipeline; every record's error is caught there
+actors (an ``ActorPoolStrategy`` of ``workers`` actors) each hold the spaCy pipeline; every record's error is caught there
 and becomes an error record. The output is a folder: JSONL files holding exactly the records of the
 local engine (written verbatim by :class:`JsonlLines`), or Parquet files (``write_parquet``) with the
 local engine's Parquet columns. Ray is imported only here.
@@ -149,7 +149,7 @@ def run_ray(inputs: list[str], out: Optional[Path], *, fmt: str = "jsonl", selec
             parts.append(ds.map_batches(_line_rows, batch_format="numpy"))
     ds = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
     ds = ds.map_batches(Explain, fn_constructor_args=(options.model_dump_json(), keys), batch_size=BATCH,
-                        batch_format="numpy", concurrency=workers, num_cpus=1)
+                        batch_format="numpy", compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
     if fmt == "parquet":
         ds.drop_columns(["line"]).write_parquet(str(out))
     else:
