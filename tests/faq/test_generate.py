@@ -94,7 +94,7 @@ def test_an_aside_on_an_object_is_in_neither_the_question_nor_the_answer():
 
 def test_no_do_support_for_a_present_plural_with_a_single_subject():
     # "a humpback whale that swam..." with "swam" tagged a present plural gave "How much do a whale swam?"
-    from corefact.faq.generate import _inverted
+    from corefact.faq.grammar import inverted as _inverted
 
     cases = (
         ("A player play for the club.", "a player", None),

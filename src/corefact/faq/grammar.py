@@ -1,0 +1,304 @@
+"""The grammar of a question built from a clause: noun phrases as a question writes them, the
+clause's subject (a pronoun or relative pronoun resolved), subject-auxiliary inversion with
+do-support, and the token sets a question leaves out (asides, detached time and place phrases)."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..facts.people import person_for
+from ..model import Facts, Span
+from ..nlp import Parsed, Sent, ent_at
+
+SUBJ = ("nsubj", "nsubjpass")
+AUX = ("aux", "auxpass")
+_SKIP_DEPS = {"punct", "cc", "conj", "mark", "advcl", "parataxis", "dep", "meta", "intj", "preconj"}
+_RELATIVES = ("who", "which", "that")  # a relative pronoun, as a clause's subject
+PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "this", "that", "these", "those", "i", "we", "you", "there", "one"}
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
+TIME_LABELS = {"DATE", "TIME"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+WHERE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into"}
+
+
+def text_of(tokens) -> str:
+    """Text of a token sequence, spacing as in the article."""
+    toks = list(tokens)
+    if not toks:
+        return ""
+    out = []
+    for i, t in enumerate(toks):
+        out.append(t.text)
+        if i + 1 < len(toks):
+            nxt = toks[i + 1]
+            out.append(t.whitespace_ if nxt.i == t.i + 1 else " ")
+    return "".join(out).strip()
+
+
+def np_text(tok, core_only: bool = False) -> str:
+    """A noun phrase for use inside a question; a sentence-initial common noun is lower-cased
+    (not a word that keeps its capital, :func:`_keeps_capital`: 'FA chief Greg Dyke', not 'fA chief').
+
+    With ``core_only``, appositions and 'including ...' phrases set off by commas are left out."""
+    drop: set[int] = set()
+    if core_only:
+        for c in tok.children:
+            if c.dep_ in ("appos", "relcl", "acl") or c.dep_ == "prep" and c.lower_ in ("including", "among"):
+                drop.update(t.i for t in c.subtree)
+    toks = [t for t in tok.subtree if t.i not in drop and (t.dep_ not in ("punct",) or t.i not in (tok.left_edge.i, tok.right_edge.i))]
+    toks = [t for k, t in enumerate(toks) if not (t.is_punct and t.text == "," and (k + 1 == len(toks) or toks[k + 1].is_punct))]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    text = text_of(toks)
+    first = toks[0] if toks else None
+    starts = first is not None and (first.is_sent_start or first.i > 0 and "\n" in first.doc[first.i - 1].text_with_ws)
+    if starts and text[:1].isupper() and not _keeps_capital(first):
+        text = text[0].lower() + text[1:]
+    elif starts and first.text == "The" and first.ent_type_ and not _the_in_name(first):
+        text = "the" + text[3:]  # 'the Commerce Department'
+    return text
+
+
+def _keeps_capital(tok) -> bool:
+    """Whether a word that opens a sentence keeps its capital inside a question: a name, 'I', an
+    abbreviation, or a word the article writes as a name (:func:`_capital_inside`)."""
+    return (
+        tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_LABELS or tok.text == "I" or tok.text[1:2].isupper()
+        or tok.pos_ in ("NOUN", "ADJ") and _capital_inside(tok)
+    )
+
+
+# where a word stands inside a sentence, not at its start: after a word or a comma and a space
+_INSIDE = r"(?<=[\w,;:])\s+"
+
+
+def _capital_inside(tok) -> bool:
+    """Whether the article writes a word with its capital inside a sentence too, and never in lower
+    case: a name the tagger took for a common noun ('Rovers manager Tom Harte saw...',
+    'Port Wendle Rovers won'), not 'Steel analyst' beside 'British Steel' and 'steel prices'."""
+    data = tok.doc.user_data
+    if "corefact_capitals" not in data:  # once per article: the FAQ asks for many words
+        text = tok.doc.text
+        data["corefact_capitals"] = ({m.group(1) for m in re.finditer(_INSIDE + r"([A-Z]\w*)", text)}, set(re.findall(r"\b[a-z]\w*", text)))
+    inside, lower = data["corefact_capitals"]
+    return tok.text in inside and tok.text.lower() not in lower
+
+
+def _the_in_name(the) -> bool:
+    """Whether a capital 'The' that opens a sentence belongs to the name after it ('The Times'):
+    the article writes it with a capital inside a sentence too."""
+    if the.i + 1 >= len(the.doc):
+        return False
+    after = re.escape(the.doc[the.i + 1].text)
+    return re.search(rf"{_INSIDE}The\s+{after}\b", the.doc.text) is not None
+
+
+def _do_form(verb) -> Optional[str]:
+    tag = verb.tag_
+    if tag == "VBD":
+        return "did"
+    if tag == "VBZ":
+        return "does"
+    if tag in ("VBP",):
+        return "do"
+    return None
+
+
+def clause_parts(verb):
+    """Subject, auxiliaries and negation of a clause headed by ``verb``."""
+    subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
+    auxes = [c for c in verb.children if c.dep_ in AUX and c.i < verb.i]
+    neg = [c for c in verb.children if c.dep_ == "neg"]
+    return subj, auxes, neg
+
+
+_LEMMA_FIX = {"fin": "fine"}  # known slips of the small model's lemmatizer
+
+
+def lemma_of(verb) -> str:
+    lemma = verb.lemma_.lower()
+    return _LEMMA_FIX.get(lemma, lemma)
+
+
+def ent_of(tok):
+    return ent_at(tok)
+
+
+def is_adjunct_prep(prep) -> bool:
+    """A preposition whose object is a time or place: it modifies the clause, wherever the parser
+    attached it."""
+    if prep.dep_ != "prep":
+        return False
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    ent = ent_of(pobj) if pobj is not None else None
+    return ent is not None and (ent.label_ in TIME_LABELS or ent.label_ in PLACE_LABELS and prep.lower_ in WHERE_PREPS)
+
+
+def detached_ids(tok) -> set[int]:
+    """Token ids of time/place prepositions the parser hung on a noun ("a factory in Dresden")."""
+    out: set[int] = set()
+    for c in tok.rights:
+        if is_adjunct_prep(c):
+            out.update(t.i for t in c.subtree)
+    return out
+
+
+def adjuncts_of(verb) -> list:
+    """Prepositions that modify the clause: the verb's own, those hung on its object, and those of a
+    to-infinitive complement ("is expected to reach the coast on Sunday")."""
+    out = [c for c in verb.children if c.dep_ in ("prep", "agent")]
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr"):
+            out.extend(p for p in c.rights if is_adjunct_prep(p))
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out.extend(p for p in c.children if p.dep_ == "prep")
+    return out
+
+
+def rest_of(verb, exclude: set[int]) -> list:
+    """Tokens after the verb that stay in the question (complements, prepositions)."""
+    out = []
+    for c in verb.rights:
+        if c.dep_ in _SKIP_DEPS or c.dep_ == "ccomp":
+            continue
+        out.extend(t for t in c.subtree if t.i not in exclude)
+    while out and out[-1].is_punct and out[-1].text != "%":
+        out.pop()
+    return out
+
+
+def inverted(verb, subj_text: str, auxes, neg, rest_text: str, after_verb: str = "") -> Optional[str]:
+    """'<aux> <subject> [not] <verb> <rest>' with do-support where the clause has no auxiliary."""
+    neg_text = " not" if neg else ""
+    if auxes:
+        first = auxes[0]
+        others = " ".join(a.text for a in auxes[1:])
+        body = f"{first.text.lower()} {subj_text}{neg_text}{(' ' + others) if others else ''} {verb.text}"
+    else:
+        do = _do_form(verb)
+        if do is None or (do == "do" and _singular_subject(verb)):
+            return None  # 'do a whale swam': the parse took a past or singular verb for a plural present
+        if lemma_of(verb) == "be":
+            body = f"{verb.text.lower()} {subj_text}{neg_text}"
+        else:
+            body = f"{do} {subj_text}{neg_text} {lemma_of(verb)}"
+    if after_verb:
+        body += " " + after_verb
+    return (body + (" " + rest_text if rest_text else "")).strip()
+
+
+def _singular_subject(verb) -> bool:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in _RELATIVES and verb.dep_ == "relcl":
+        subj = verb.head
+    # 'a' or 'each' marks one; 'the City squad have' is British English for a team
+    return subj is not None and subj.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "each", "every") for c in subj.children)
+
+
+def resolve_subject(parsed: Parsed, subj, facts: Facts, sent: Sent) -> Optional[str]:
+    """The subject as a noun phrase, a pronoun replaced by the person last named before it, a
+    relative pronoun by what it stands for ('Kane, who has netted 19 goals')."""
+    if subj.lower_ in _RELATIVES and subj.head.dep_ == "relcl":
+        subj = _relative_antecedent(subj)
+        if subj is None:
+            return None
+    if subj.lower_ in ("he", "she") and len(list(subj.subtree)) == 1:
+        return _antecedent(parsed, facts, sent)
+    if subj.lower_ in PRONOUNS:
+        return None
+    text = np_text(subj, core_only=True)
+    if len(text.split()) > 8:
+        return None
+    return text
+
+
+def _relative_antecedent(rel):
+    """What a relative pronoun stands for, when nothing can be mistaken: the noun right before it
+    (a comma between), alone (not 'McManus and Magnier, who own 29%'), not a date or figure
+    ('Saturday, which...'), a person for 'who' and no person for 'which'."""
+    doc = rel.doc
+    noun = rel.head.head
+    before = rel.i - 1 - (rel.i > 0 and doc[rel.i - 1].text == ",")
+    ent = ent_at(noun)
+    person = ent is not None and ent.label_ == "PERSON"
+    if noun.i != before or noun.pos_ not in ("NOUN", "PROPN") or (ent is not None and ent.label_ in _NOT_ANTECEDENTS) or noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+        return None
+    if (rel.lower_ == "who" and noun.pos_ == "PROPN" and not person) or (rel.lower_ == "which" and person):
+        return None
+    return noun
+
+
+_NOT_ANTECEDENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+def _antecedent(parsed: Parsed, facts: Facts, sent: Sent) -> Optional[str]:
+    """The person 'he' or 'she' stands for: the subject of the previous sentence when that is a
+    named person (a conservative rule: otherwise no question is made)."""
+    if sent.index == 0:
+        return None
+    prev = parsed.sents[sent.index - 1]
+    for t in parsed.tokens(prev):
+        if t.dep_ in SUBJ and t.head.dep_ == "ROOT":
+            ent = ent_at(t)
+            ent = ent if ent is not None and ent.label_ == "PERSON" else None
+            if ent is None:
+                return None
+            person = person_for(facts.people, ent.text)
+            return person.name if person else None
+    return None
+
+
+def finish(q: str) -> str:
+    q = re.sub(r"\s+", " ", q).strip().rstrip(",;:.")
+    q = re.sub(r"\s+([,.;:?!%])", r"\1", q)
+    return q[0].upper() + q[1:] + "?"
+
+
+def span_of(parsed: Parsed, toks) -> Span:
+    toks = list(toks)
+    while len(toks) > 1 and toks[-1].is_punct:
+        toks.pop()
+    while len(toks) > 1 and toks[0].is_punct:
+        toks.pop(0)
+    return parsed.span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+# a role that is no answer without what it belongs to
+
+def aside_ids(tok) -> set[int]:
+    """Token ids of the relative clauses and appositions set off by a comma on a noun, commas
+    included ('the way he played' is no aside), outside the name or date the noun is part of."""
+    doc, ent = tok.doc, ent_at(tok)
+    out: set[int] = set()
+    for c in tok.children:
+        first = c.left_edge.i
+        if c.dep_ in ("relcl", "appos") and first > 0 and doc[first - 1].text == "," and (ent is None or not ent.start <= c.i < ent.end):
+            out |= {t.i for t in c.subtree} | {first - 1}
+            if c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == "," and doc[c.right_edge.i + 1].head.i == tok.i:
+                out.add(c.right_edge.i + 1)
+    return out
+
+
+def without_clauses(tok) -> list:
+    """A noun phrase without its asides: 'Saturday', not 'Saturday, which has claimed more than
+    4,000 lives'."""
+    side = aside_ids(tok)
+    return [t for t in tok.subtree if t.i not in side]
+
+
+def ids_of(toks) -> set[int]:
+    return {t.i for t in toks}
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def finite(verb) -> bool:
+    """Whether a verb makes a clause of its own: finite, or with a finite auxiliary ('have been
+    evacuated'), not a participle that hangs on a noun ('200 people wounded')."""
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in AUX and c.tag_ in _FINITE_TAGS for c in verb.children)
+
+
