@@ -19,6 +19,7 @@ from ..facts.people import person_for, person_noun
 from ..model import Facts, Span
 from ..nlp import Parsed, Sent, leaves_quotation_open
 from .grammar import (
+    AUX,
     PLACE_LABELS,
     PRONOUNS,
     SUBJ,
@@ -46,6 +47,9 @@ CORE_QUESTION = "What is the core fact from the original article?"
 
 _WHEN_PREPS = {"on", "in", "at", "since", "by", "until", "during", "before", "after"}
 _DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)\b", re.I)
+_GIVEN = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both)\s+$", re.IGNORECASE)
+_VERB_PREPS = {"for", "against", "on", "with", "about", "over", "into"}
+_AMOUNTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _SPEECH = {"say", "tell", "add", "state", "note", "explain", "claim", "argue", "announce", "report", "write"}
 
 
@@ -57,6 +61,28 @@ class Candidate:
     evidence: Sent
     question_spans: list[Span] = field(default_factory=list)
     bonus: float = 0.0
+    clause: int = -1  # the token index of the verb whose clause the question asks about (-1: none)
+
+
+# what a main actor does that a reader asks about first: decisions, demands, warnings, plans
+_ACTS = {
+    "urge", "decide", "announce", "order", "approve", "reject", "vote", "ban", "warn", "call", "demand",
+    "agree", "accept", "refuse", "launch", "plan", "propose", "promise", "pledge", "threaten", "sign",
+    "pass", "block", "cut", "raise", "suspend", "cancel", "resign", "appoint", "elect", "win", "lose",
+    "kill", "arrest", "charge", "sentence", "convict", "sue", "fine", "evacuate", "close", "open",
+}
+# what happens next: a future or conditional clause
+_FUTURE = {"will", "would", "shall", "'ll", "plan", "expect", "intend", "aim"}
+
+
+def clause_bonus(verb) -> float:
+    """What a clause is worth to a reader before its sentence's salience: an act of the main actor
+    ('urged', 'decided', 'banned') and what happens next ('will reopen', 'plans to') weigh more."""
+    bonus = 0.6 * (lemma_of(verb) in _ACTS)
+    auxes = [c.lower_ for c in verb.children if c.dep_ in AUX]
+    if any(a in _FUTURE for a in auxes) or lemma_of(verb) in _FUTURE or any(c.dep_ == "mark" and c.lower_ == "if" for c in verb.children):
+        bonus += 0.3
+    return bonus
 
 
 _INCOMPLETE_ROLES = {"head", "member", "chief", "part", "one", "leader", "chair", "deputy"}
@@ -68,10 +94,10 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
     """Wh-questions about the main clause(s) of a sentence."""
     out: list[Candidate] = []
 
-    def add(question: Optional[str], kind: str, answer_toks) -> None:
+    def add(question: Optional[str], kind: str, answer_toks, verb, bonus: float = 0.0) -> None:
         answer_toks = [t for t in answer_toks if t.i >= sent.tok_start and t.i < sent.tok_end]
         if question and answer_toks:
-            out.append(Candidate(finish(question), kind, span_of(parsed, answer_toks), sent))
+            out.append(Candidate(finish(question), kind, span_of(parsed, answer_toks), sent, bonus=clause_bonus(verb) + bonus, clause=verb.i))
 
     for verb in parsed.tokens(sent):
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj"):
@@ -94,8 +120,8 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
         if lemma in _SPEECH and ccomp is not None:
             content = [t for t in ccomp.subtree if not (t.dep_ == "mark" and t.head.i == ccomp.i)]
             inv = ask_about(ids_of(ccomp.subtree))
-            if ccomp.i > verb.i and inv:
-                add(f"What {inv}", "what", content)
+            if inv and (ccomp.i > verb.i or subj.i < verb.i and not any(t.dep_ in ("prep", "advcl", "nsubj") for t in verb.rights)):  # '..., advocates say.'
+                add(f"What {inv}", "what", content, verb)
             continue
         # who / which organisation did it: the subject is the answer
         subj_ent = ent_of(subj)
@@ -103,12 +129,17 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
         if rest and lemma != "be" and subj.lower_ not in ("he", "she"):
             is_person = subj_ent is not None and (subj_ent.label_ == "PERSON" or person_for(facts.people, subj_ent.text) is not None)
             is_org = subj_ent is not None and not is_person and subj_ent.label_ == "ORG"
-            if is_person or is_org:
+            # a group: named for its party, faith or nation ('Democrats'), or a body or people named by
+            # a common noun of the lists ('the council', 'investors'); not 'the number' (an agent's ending)
+            is_group = not is_person and not is_org and (subj_ent is not None and subj_ent.label_ == "NORP" or subj_ent is None and subj.pos_ == "NOUN" and _group(subj))
+            if is_person or is_org or is_group:
                 lead = text_of(auxes + neg + [verb]) if auxes or neg else verb.text
-                wh = "Who" if is_person else "Which organisation"
+                wh = "Which organisation" if is_org else "Who"
                 side = {t.i for c in subj.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
                 answer = [t for t in subj.subtree if t.i not in side]
-                out.append(Candidate(finish(f"{wh} {lead} {text_of(rest)}"), "who", span_of(parsed, answer), sent))
+                # a body named by a common noun answers "who" less than a name does
+                out.append(Candidate(finish(f"{wh} {lead} {text_of(rest)}"), "who", span_of(parsed, answer), sent, bonus=clause_bonus(verb) - 0.3 * is_group, clause=verb.i))
+        verb_rights = [c for c in verb.rights if c.dep_ != "punct"]
         for child in verb.rights:
             # objects: "What did the council approve on Tuesday?"
             if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN", "NUM") and lemma != "be":
@@ -126,7 +157,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                 answer = [t for t in child.subtree if t.i not in detached]
                 wh = "Who" if person else "What"
                 inv = ask_about(ids_of(answer) | aside_ids(child))  # an aside is in neither
-                add(f"{wh} {inv}" if inv else None, "what", answer)
+                add(f"{wh} {inv}" if inv else None, "what", answer, verb)
             # "urged the council to delay the vote" -> What did the mayor urge the council to do?
             elif child.dep_ == "xcomp" and child.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -134,12 +165,22 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                     continue
                 inv = inverted(verb, subj_text, auxes, neg, np_text(obj) + " to do")
                 answer = [t for t in child.subtree if not (t.dep_ == "aux" and t.head.i == child.i)]
-                add(f"What {inv}" if inv else None, "what", answer)
+                add(f"What {inv}" if inv else None, "what", answer, verb)
+            # "pushed for a fix" -> What have Democrats pushed for? (the preposition the verb takes, last in the clause)
+            elif child.dep_ == "prep" and child.lower_ in _VERB_PREPS and child.i == verb.i + 1 and child.i == verb_rights[-1].i and lemma not in ("be", "have"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                ent = ent_of(pobj) if pobj is not None else None
+                if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or ent is not None and (ent.label_ in TIME_LABELS or ent.label_ in PLACE_LABELS or ent.label_ in _AMOUNTS):
+                    continue
+                person = ent is not None and ent.label_ == "PERSON"
+                answer = [t for t in pobj.subtree if t.i not in aside_ids(pobj)]
+                inv = ask_about(ids_of(child.subtree))
+                add(f"{'Who' if person else 'What'} {inv} {child.text}" if inv else None, "what", answer, verb)
             elif child.dep_ == "npadvmod":
                 ent = ent_of(child)
                 if ent is not None and ent.label_ in TIME_LABELS and not _DURATION.search(ent.text):
                     inv = ask_about(ids_of(child.subtree))
-                    add(f"When {inv}" if inv else None, "when", list(child.subtree))
+                    add(f"When {inv}" if inv else None, "when", list(child.subtree), verb)
         # when / where / by whom: prepositions of the clause
         for prep in adjuncts_of(verb):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -151,7 +192,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                 # the particle stays with its verb: 'carried out by', not 'carried by out'
                 prts = [c for c in verb.children if c.dep_ == "prt"]
                 inv = ask_about(ids_of(prep.subtree) | ids_of(prts), after_verb=" ".join([p.text for p in prts] + ["by"]))
-                add(f"{wh} {inv}" if inv else None, "who", without_clauses(pobj))
+                add(f"{wh} {inv}" if inv else None, "who", without_clauses(pobj), verb)
                 continue
             if ent is None:
                 continue
@@ -165,7 +206,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                 continue
             inv = ask_about(ids_of(prep.subtree))
             answer = list(prep.subtree) if kind == "when" and prep.lower_ in ("since", "until", "by") else without_clauses(pobj)
-            add(f"{kind.capitalize()} {inv}" if inv else None, kind, answer)
+            add(f"{kind.capitalize()} {inv}" if inv else None, kind, answer, verb)
         # why: a because / due to clause
         for child in verb.children:
             marker = None
@@ -180,7 +221,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                 mark = next(m for m in marker.children if m.dep_ == "mark")
                 answer = [t for t in answer if t.i >= mark.i]
             inv = ask_about(ids_of(marker.subtree))
-            add(f"Why {inv}" if inv else None, "why", answer)
+            add(f"Why {inv}" if inv else None, "why", answer, verb, bonus=0.3)
     return out
 
 
@@ -193,6 +234,25 @@ _BODIES = {
     "university", "hospital", "organisation", "organization", "administration", "opposition", "force",
     "troop", "navy", "state", "country", "staff",
 }
+
+
+_GROUPS = {
+    "investor", "analyst", "lender", "resident", "official", "worker", "expert", "voter", "shareholder",
+    "consumer", "buyer", "customer", "passenger", "protester", "campaigner", "rebel", "soldier", "officer",
+    "lawmaker", "senator", "activist", "advocate", "critic", "player", "economist", "scientist", "researcher",
+    "doctor", "prosecutor", "judge", "minister", "leader", "employee", "citizen", "migrant", "refugee",
+    "student", "parent", "farmer", "driver", "firefighter", "rescuer", "trader", "negotiator", "regulator",
+    "airline", "insurer", "bank", "retailer", "carmaker", "manufacturer", "supplier", "producer",
+}
+
+
+def _group(noun) -> bool:
+    """Whether a common noun names people or a body who act ('investors', 'the city council')."""
+    lemma = noun.lemma_.lower()
+    words = [t for t in noun.subtree if not t.is_punct]
+    if len(words) == 2 and words[0].lower_ in ("the", "this", "that"):
+        return False  # 'the company', 'the group': who, the sentence before says
+    return lemma in _BODIES or lemma in _GROUPS
 
 
 def _acts(noun) -> bool:
@@ -225,12 +285,15 @@ def _figure_phrase(parsed: Parsed, fig):
 def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
     """How many / how much, who is, and what did X say questions from the key facts."""
     out: list[Candidate] = []
+    counted = [f for f in facts.figures if f.kind == "count" and f.counts and f.part_of is None and f.value is not None]
+    largest = max(counted, key=lambda f: f.value) if counted else None
     for fig in facts.figures:
         sent = parsed.sent_of(fig.span.start)
         if sent is None:
             continue
-        # a count of one is no answer to 'how many' ('one thing is the most important...')
-        if fig.kind == "count" and fig.counts and fig.context and fig.counts.lower() not in PRONOUNS and fig.value != 1:
+        # a count of one is no answer to 'how many' ('one thing is...'), nor a count the article has
+        # already given ('the two newspapers'); the article's largest count is asked first
+        if fig.kind == "count" and fig.counts and fig.context and fig.counts.lower() not in PRONOUNS and fig.value != 1 and not (fig.value == 2 and _GIVEN.search(parsed.text, max(0, fig.span.start - 8), fig.span.start)):
             noun_tok = next((t for t in parsed.tokens(sent) if t.idx >= fig.span.end and t.text == fig.counts.split()[-1]), None)
             if noun_tok is None:
                 continue
@@ -260,7 +323,8 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
                 q = f"How many {fig.counts} {inv}"
             else:
                 continue
-            out.append(Candidate(finish(q), "how_many", fig.span, sent, bonus=0.5))
+            clause, act = (verb.i, clause_bonus(verb)) if verb.pos_ in ("VERB", "AUX") else (-1, 0.0)
+            out.append(Candidate(finish(q), "how_many", fig.span, sent, bonus=0.5 + 0.8 * (fig is largest) + act, clause=clause))
         elif fig.kind in ("money", "percent", "quantity") and fig.part_of is None:
             phrase = _figure_phrase(parsed, fig)
             if phrase is None or phrase.dep_ not in ("dobj", "npadvmod", "attr") or phrase.head.pos_ not in ("VERB", "AUX"):
@@ -282,7 +346,7 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
             inv = inverted(verb, subj_text, auxes, neg, text_of(rest))
             if inv:
                 word = "By how much" if change else "How much"
-                out.append(Candidate(finish(f"{word} {inv}"), "how_much", fig.span, sent, bonus=0.4))
+                out.append(Candidate(finish(f"{word} {inv}"), "how_much", fig.span, sent, bonus=0.4 + clause_bonus(verb), clause=verb.i))
     for person in facts.people:
         if person.role:
             for m in person.mentions:

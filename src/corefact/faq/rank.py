@@ -63,16 +63,18 @@ def well_formed(question: str) -> bool:
 
 def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: int = -1, leans: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
     """Choose ``n`` candidates: salient sources first, varied question types and sources (the core
-    fact's sentence is already answered by the first question), distinct answers; a source in
-    ``leans`` (it names what the sentence before it brings up: 'the cut') weighs against a
-    candidate twice as much as a repeated source: its questions ('What did the government say?')
-    are vague without that sentence."""
+    fact's sentence is already answered by the first question), distinct answers, one question per
+    clause, and at most one 'Who is X?' whose role is news to the reader; a source in ``leans`` (it
+    names what the sentence before it brings up: 'the cut') weighs against a candidate twice as much
+    as a repeated source: its questions ('What did the government say?') are vague without that
+    sentence."""
     if n <= 0:
         return []
     by_index = {s.sent.index: s.score for s in scored}
     order = sorted(by_index, key=by_index.get, reverse=True)
     rank_of = {idx: r for r, idx in enumerate(order)}
-    pool = [c for c in candidates if acceptable(c)]
+    core = next((s.sent for s in scored if s.sent.index == core_index), None)
+    pool = [c for c in candidates if acceptable(c) and not (c.kind == "who_is" and not role_is_news(c, core))]
     chosen: list[Candidate] = []
     kinds: dict[str, int] = {}
     questions: set[str] = set()
@@ -85,12 +87,45 @@ def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: 
 
         best = max(pool, key=value)
         pool.remove(best)
-        if best.question.lower() in questions or any(_overlaps(best, c) for c in chosen):
+        if best.question.lower() in questions or any(_overlaps(best, c) or _same_clause(best, c) for c in chosen):
             continue
+        if best.kind == "who_is" and any(_shows_role(best, c) for c in chosen):
+            continue
+        # a 'Who is X?' already chosen says nothing new once this question's answer or words show the role
+        for c in [c for c in chosen if c.kind == "who_is" and _shows_role(c, best)]:
+            chosen.remove(c)
+            kinds[c.kind] -= 1
         chosen.append(best)
         kinds[best.kind] = kinds.get(best.kind, 0) + 1
         questions.add(best.question.lower())
     return chosen
+
+
+# roles whose holder a reader of the news knows by the title: heads of state and government
+_HEAD_OF_STATE = re.compile(r"\b(?:president|prime minister|premier|chancellor|king|queen|pope|emperor|taoiseach)\b", re.IGNORECASE)
+
+
+def role_is_news(c: Candidate, core=None) -> bool:
+    """Whether a 'Who is X?' tells the reader something: a role of more than one word or with what
+    it belongs to ('deputy chief economist at BMO Financial Group', not 'economist'), not a head of
+    state or government ('Chancellor', 'US President'), not a role the core fact already gives."""
+    role = c.answer.text
+    if len(role.split()) < 2 or _HEAD_OF_STATE.search(role) and not re.search(r"\b(?:of|at)\b", role):
+        return False
+    return core is None or role not in core.text
+
+
+def _same_clause(a: Candidate, b: Candidate) -> bool:
+    return a.clause >= 0 and a.clause == b.clause
+
+
+def _shows_role(who: Candidate, other: Candidate) -> bool:
+    """Whether ``other`` shows the role a 'Who is X?' answers: in its question ('What did Texas
+    Judge Letitia Clark say?') or in its answer sentence (the evidence that names the speaker)."""
+    if other.kind == "who_is":
+        return True  # at most one 'Who is X?'
+    ev = other.evidence
+    return who.answer.text in other.question or ev.start <= who.answer.start and who.answer.end <= ev.end
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

@@ -40,8 +40,34 @@ def reverse_wh(question: str, short: str) -> str | None:
         return text[0].upper() + text[1:] + "."
     m = re.match(r"Who is (\S.*)$", body)
     if m:
-        return f"{m.group(1)} is {short}."
+        return f"{m.group(1)} is {_with_determiner(short)}."
     return None
+
+
+# titles one person holds in what they belong to: 'president of ClearView Economics' needs no
+# article, 'the Federal Reserve chairman' takes 'the'; any other role is one of several ('an economist')
+_ONE_HOLDER = {
+    "chairman", "chairwoman", "chair", "president", "chief", "ceo", "governor", "director", "director-general",
+    "head", "leader", "secretary", "minister", "chancellor", "mayor", "commissioner", "manager", "coach",
+    "captain", "editor", "founder", "owner", "boss", "premier", "ambassador", "speaker",
+}
+_POSSESSIVE = re.compile(r"^\S+['’]s?\s|^(?:the|a|an|his|her|its|their)\s", re.IGNORECASE)
+
+
+def _with_determiner(role: str) -> str:
+    """A role as the predicate of 'X is ...' (part of rule 'reverse_wh'): the article's words, with
+    the determiner English needs before a noun phrase that has none: 'the' before a one-holder title
+    led by what it belongs to ('the Federal Reserve chairman'), none before 'president of ...', 'a'
+    or 'an' before any other role ('an economist at Deutsche Bank', 'a Telegraph executive')."""
+    if _POSSESSIVE.match(role):
+        return role  # 'Gartner's principal analyst', 'the club's captain'
+    words = role.split()
+    head = next((w for w in words if w.lower() in ("of", "at", "for", "in")), None)
+    head_words = words[: words.index(head)] if head else words
+    one_holder = any(w.lower().strip(",") in _ONE_HOLDER for w in head_words[-2:])
+    if one_holder:
+        return role if role[:1].islower() else "the " + role
+    return ("an " if role[:1].lower() in "aeiou" else "a ") + role
 _END = re.compile(r"[.!?][\"'”’)]*$")
 
 
