@@ -110,3 +110,15 @@ def test_a_title_tagged_as_a_name_is_not_joined_to_the_name():
     )
     people = {p.name: len(p.mentions) for p in extract_people(parsed_text(text))}
     assert people == {"Simon Hale": 2}
+
+
+@pytest.mark.parametrize(
+    "text,name,role",
+    [
+        ("US Secretary of State John Roe promised $5m in aid. The money arrives next week.", "John Roe", "US Secretary of State"),
+        ("UK Foreign Secretary Jane Doe said the government would send supplies. The ship left on Monday.", "Jane Doe", "UK Foreign Secretary"),
+    ],
+)
+def test_a_title_with_of_before_the_name_is_the_role(text, name, role):
+    people = {p.name: p for p in extract_people(parsed_text(text))}
+    assert people[name].role == role

@@ -50,3 +50,19 @@ def test_json_validates_against_schema():
     data = json.loads(render(ex, "json"))
     jsonschema.validate(data, corefact.explainer_schema())
     assert data["schema_version"] == "1.2"
+
+
+NESTED = (
+    "Over 2,000 villagers, including more than 600 children, have lost their homes since May, the aid group said on Friday.\n\n"
+    "The floods destroyed 350 houses in the district of Marlo. Relief workers arrived on Saturday."
+)
+
+
+def test_key_facts_keep_a_nested_figure_with_its_whole():
+    from corefact.render.common import key_facts
+
+    lines = key_facts(corefact.explain(NESTED))
+    assert "Over 2,000 villagers, including more than 600 children — have lost their homes since May" in lines
+    assert not any(line.startswith("more than 600") for line in lines)
+    # a context that already holds the figure is the line, not the figure twice
+    assert "destroyed 350 houses in the district of Marlo" in lines

@@ -73,6 +73,12 @@ def _role_before(ent) -> Optional[str]:
         end = max([p.right_edge.i for p in head.rights if p.dep_ == "prep" and p.lower_ in ("of", "at", "for") and p.right_edge.i < ent.start] + [head.i]) + 1
         return doc[start:end].text if _names_a_person(head) else None
     i = ent.start
+    # a title with 'of' before the name: "US Secretary of State John Roe", "Minister of Health Ana Ruiz"
+    last = doc[i - 1] if i > 0 else None
+    if last is not None and last.dep_ == "pobj" and last.head.lower_ == "of" and last.right_edge.i == i - 1:
+        title = last.head.head
+        if title.dep_ in ("compound", "nmod", "amod") and ent.start <= title.head.i < ent.end and _names_a_person(title):
+            return doc[title.left_edge.i:i].text
     words = []
     while i > 0:
         t = doc[i - 1]

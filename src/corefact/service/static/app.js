@@ -86,11 +86,24 @@
 
   function keyFacts(ex) {  // the text renderer's key facts, as clickable lines
     const out = [];
-    for (const f of ex.facts.figures) {
-      if (f.kind === "ordinal" || f.kind === "year" || (f.part_of !== null && !f.counts)) continue;
-      out.push({ line: (f.counts ? f.text + " " + f.counts : f.text) + (f.context ? " — " + f.context : ""), spans: [f.sentence], answers: [f.span] });
-      if (out.length >= 8) break;
-    }
+    const text = ex.article.text, figures = ex.facts.figures;
+    figures.forEach((f, index) => {
+      if (f.kind === "ordinal" || f.kind === "year" || f.part_of !== null || out.length >= 8) return;
+      // as render/common.py's figure_head: what it counts, and the figures nested in it, in the article's words
+      let head = f.counts ? f.text + " " + f.counts : f.text;
+      if (f.counts && text.startsWith(head, f.span.start)) {
+        let end = f.span.start + head.length;
+        for (const part of figures) {
+          const at = part.span.end + 1;
+          if (part.part_of === index && part.counts && text.startsWith(part.counts, at) && part.span.start - end >= 0 && part.span.start - end <= 20 && at + part.counts.length <= f.sentence.end) {
+            end = Math.max(end, at + part.counts.length);
+          }
+        }
+        head = text.slice(f.span.start, end);
+      }
+      const line = f.context && f.context.includes(head) ? f.context : head + (f.context ? " — " + f.context : "");
+      out.push({ line, spans: [f.sentence], answers: [f.span] });
+    });
     for (const p of ex.facts.people.slice(0, 8)) {
       const desc = [p.role, p.affiliation].filter(Boolean).join(", ");
       out.push({ line: p.name + (desc ? " — " + desc : ""), spans: p.mentions, answers: [] });
