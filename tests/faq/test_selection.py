@@ -109,3 +109,35 @@ def test_every_faq_answer_is_recorded_and_verbatim():
             assert ex.article.text[ev.start:ev.end] == ev.text
         if q.answer not in " ".join(ev.text for ev in q.evidence):
             assert q.transformations, q.answer
+
+
+SPEAKER = (
+    "The city will close the old pier on Friday, Mayor Lena Voss said on Monday.\n\n"
+    "Engineers found rust in the pier's steel frame last month. Repairs would cost more than the pier is worth.\n\n"
+    '"We have no choice but to close it before the summer crowds arrive," Voss said at a news conference.\n\n'
+    "Voss said the council would hold a vote on a new pier next year."
+)
+
+
+def test_what_a_speaker_said_is_their_first_statement():
+    from corefact.faq.answer import ask, first_statement
+    from corefact.facts import extract_facts
+
+    p = parsed_text(SPEAKER)
+    facts = extract_facts(p)
+    first = first_statement(p, "What did Lena Voss say?", facts)
+    assert first == 0  # the lede has her say it
+    assert first_statement(p, "What did the council vote on?", facts) is None  # not a question about a speaker
+    a = ask(p, "What did Lena Voss say?", facts=facts)
+    assert a.evidence.start == p.sents[0].start
+
+
+def test_a_speaker_question_is_made_of_their_first_statement_only():
+    from corefact.faq.answer import SPEECH_QUESTION, first_statement
+    from corefact.facts import extract_facts
+
+    p = parsed_text(SPEAKER)
+    facts = extract_facts(p)
+    said = [c for c in generate(p, facts, p.sents) if SPEECH_QUESTION.match(c.question)]
+    # the quotation in the third paragraph would make 'What did Lena Voss say?' of a later sentence
+    assert all(c.evidence.index == first_statement(p, c.question, facts) for c in said), [(c.question, c.evidence.index) for c in said]

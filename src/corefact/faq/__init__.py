@@ -11,11 +11,11 @@ from .rank import rank
 from .sentence import answer_sentence, reverse_wh
 
 
-def round_trip(parsed: Parsed, candidates: list[Candidate], index: SentenceIndex) -> list[Candidate]:
+def round_trip(parsed: Parsed, candidates: list[Candidate], index: SentenceIndex, facts: Facts | None = None) -> list[Candidate]:
     """Keep the candidates whose question, put to ``ask``, comes back to their own evidence."""
     kept = []
     for c in candidates:
-        a = ask(parsed, c.question, index=index, fast=True)
+        a = ask(parsed, c.question, index=index, fast=True, facts=facts)
         if a.evidence is not None and a.evidence.start == c.evidence.start:
             kept.append(c)
     return kept
@@ -32,7 +32,7 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
     core_index = next((s.sent.index for s in scored if s.sent.start == core.evidence[0].start), -1)
     leans = leans_on_previous(parsed)
     shortlist = rank(candidates, scored, max(3 * n, 12), core_index, leans)
-    checked = round_trip(parsed, shortlist, index)
+    checked = round_trip(parsed, shortlist, index, facts)
     dropped = len(shortlist) - len(checked)
     for c in rank(checked, scored, n - 1, core_index, leans):
         sentence = answer_sentence(parsed, c.evidence)

@@ -158,8 +158,11 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
     labels = expected_types(question)
     best: Optional[tuple[float, Sent, Optional[Span]]] = None
     q_set = set(q_terms)
+    statement = first_statement(parsed, question, facts)
+    if statement is not None:
+        min_score = 0.0  # the sentence names the speaker saying something: that is the answer
     for s, score in zip(parsed.sents, scores):
-        if score <= 0:
+        if score <= 0 or statement is not None and s.index != statement:
             continue
         spans = _candidate_spans(parsed, s, labels, q_set, question)
         bonus = 0.0
@@ -183,6 +186,40 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
         return Answer(own, best[1].span(), best[0])
     answer = best[2] if labels is not None else _phrase_answer(parsed, best[1], q_set, question)
     return Answer(answer, best[1].span(), best[0])
+
+
+# 'What did X say?', 'What did X tell Fox 8?': what a speaker said, asked without a topic
+SPEECH_QUESTION = re.compile(r"^What (?:did|does|do|has|have|had) (.+?) (?:say|tell|add|state|note|explain|claim|argue|write)\b[^?]*\?$")
+_SPEECH_LEMMAS = {"say", "tell", "add", "state", "note", "explain", "claim", "argue", "announce", "report", "write"}
+
+
+def first_statement(parsed: Parsed, question: str, facts=None) -> Optional[int]:
+    """For a question about what a speaker said, with no topic ('What did Paul Ryan say?'): the
+    index of the first sentence in which the article has that speaker say something, a quotation
+    attributed to them or a speech verb with their name; the FAQ asks the question of that sentence
+    only (:func:`corefact.faq.generate.generate`). None for any other question, or when no sentence
+    names the speaker saying something."""
+    m = SPEECH_QUESTION.match(question.strip())
+    if not m:
+        return None
+    speaker = m.group(1)
+    bare = speaker[4:] if speaker.lower().startswith("the ") else speaker
+    if facts is None:
+        from ..facts import extract_facts
+
+        facts = extract_facts(parsed)
+    found = []
+    for q in facts.quotes:
+        if q.speaker and q.speaker.lower() in (speaker.lower(), bare.lower()):
+            sent = parsed.sent_of(q.span.start)
+            if sent is not None:
+                found.append(sent.index)
+    low = bare.lower()
+    for sent in parsed.sents:
+        if low in sent.text.lower() and any(t.lemma_.lower() in _SPEECH_LEMMAS and t.pos_ == "VERB" for t in parsed.tokens(sent)):
+            found.append(sent.index)
+            break
+    return min(found) if found else None
 
 
 def _norm_question(q: str) -> str:

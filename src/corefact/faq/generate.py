@@ -394,6 +394,23 @@ def generate(parsed: Parsed, facts: Facts, sentences: list[Sent]) -> list[Candid
     out.extend(fact_questions(parsed, facts))
     for c in out:
         c.answer = _with_closing_mark(parsed, c.answer)
+    return _speaker_questions_once(parsed, facts, out)
+
+
+def _speaker_questions_once(parsed: Parsed, facts: Facts, candidates: list[Candidate]) -> list[Candidate]:
+    """'What did X say?' without a topic is asked of the first sentence in which X says something
+    (as ``ask`` answers it, :func:`corefact.faq.answer.first_statement`), not of a later one."""
+    from .answer import SPEECH_QUESTION, first_statement
+
+    first: dict[str, Optional[int]] = {}
+    out = []
+    for c in candidates:
+        if SPEECH_QUESTION.match(c.question):
+            if c.question not in first:
+                first[c.question] = first_statement(parsed, c.question, facts)
+            if first[c.question] is not None and first[c.question] != c.evidence.index:
+                continue
+        out.append(c)
     return out
 
 
