@@ -141,3 +141,11 @@ def test_a_speaker_question_is_made_of_their_first_statement_only():
     said = [c for c in generate(p, facts, p.sents) if SPEECH_QUESTION.match(c.question)]
     # the quotation in the third paragraph would make 'What did Lena Voss say?' of a later sentence
     assert all(c.evidence.index == first_statement(p, c.question, facts) for c in said), [(c.question, c.evidence.index) for c in said]
+
+
+def test_a_stated_subordinate_clause_is_asked_but_not_a_condition():
+    p = parsed_text("The ban came after President Ana Ruiz ordered an end to the old permit scheme. If you smuggle fuel, you will be fined.")
+    facts = extract_facts(p)
+    asked = {c.question: c.answer.text for c in generate(p, facts, p.sents)}
+    assert asked.get("What did President Ana Ruiz order?") == "an end to the old permit scheme", asked
+    assert not any(q.startswith("What do you smuggle") for q in asked)

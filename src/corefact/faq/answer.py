@@ -190,7 +190,7 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
 
 # 'What did X say?', 'What did X tell Fox 8?': what a speaker said, asked without a topic
 SPEECH_QUESTION = re.compile(r"^What (?:did|does|do|has|have|had) (.+?) (?:say|tell|add|state|note|explain|claim|argue|write)\b[^?]*\?$")
-_SPEECH_LEMMAS = {"say", "tell", "add", "state", "note", "explain", "claim", "argue", "announce", "report", "write"}
+_SPEECH_LEMMAS = {"say", "tell", "add", "state", "note", "explain", "claim", "argue", "write"}  # not 'announced the policy'
 
 
 def first_statement(parsed: Parsed, question: str, facts=None) -> Optional[int]:

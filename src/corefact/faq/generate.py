@@ -100,7 +100,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             out.append(Candidate(finish(question), kind, span_of(parsed, answer_toks), sent, bonus=clause_bonus(verb) + bonus, clause=verb.i))
 
     for verb in parsed.tokens(sent):
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj") and not _stated_clause(verb):
             continue
         if sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
             continue  # a misparse: 'lifted rates 0.25%, their first move in a year' has one object
@@ -223,6 +223,16 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             inv = ask_about(ids_of(marker.subtree))
             add(f"Why {inv}" if inv else None, "why", answer, verb, bonus=0.3)
     return out
+
+
+# subordinate clauses that state a fact of their own ('came after President Trump ordered an end
+# to the policy'); not a condition ('if', 'unless') or a purpose
+_STATED_MARKS = {"as", "after", "before", "while", "when", "because", "since", "until", "although", "though", "once"}
+
+
+def _stated_clause(verb) -> bool:
+    """A finite adverbial clause with its own subject and a mark that states it as a fact."""
+    return verb.dep_ == "advcl" and finite(verb) and any(c.dep_ == "mark" and c.lower_ in _STATED_MARKS for c in verb.children)
 
 
 # bodies that act, for 'Who ... by?' ('set by the government', 'dismissed by a court'); people
