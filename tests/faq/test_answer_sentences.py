@@ -33,3 +33,14 @@ def test_answers_are_sentences_derived_from_their_evidence():
                 assert qa.answer == apply_transformations(ev.text, ev.start, qa.transformations), qa
             checked += 1
     assert checked >= 150, checked
+
+
+def test_complete_sentence_rules():
+    from corefact.faq.sentence import is_complete
+
+    assert is_complete("At least 17 people have died.", "At least 17")
+    assert is_complete("Bruce added: 'They are big players for us. '", "They are big players for us")  # a closing mark set apart
+    assert not is_complete("He said the vote was close.", "the vote was close")  # a bare pronoun for its subject
+    assert not is_complete("the vote was close.", "the vote was close")  # no capital
+    assert not is_complete("The vote was close", "close")  # no end mark
+    assert not is_complete("The vote was close.", "narrow")  # the short answer is not in it

@@ -68,7 +68,7 @@ def _with_determiner(role: str) -> str:
     if one_holder:
         return role if role[:1].islower() else "the " + role
     return ("an " if role[:1].lower() in "aeiou" else "a ") + role
-_END = re.compile(r"[.!?][\"'”’)]*$")
+_END = re.compile(r"[.!?](?:\s?[\"'”’)])*$")  # CNN/DM's text sets a closing mark apart ('open. ')
 
 
 def answer_sentence(parsed: Parsed, sent: Sent) -> Sentence:
