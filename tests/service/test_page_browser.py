@@ -2,6 +2,7 @@
 ``executable_path``; no browser download) against ``corefact serve`` run as a subprocess on a free
 loopback port."""
 
+import json
 import os
 import socket
 import subprocess
@@ -119,4 +120,27 @@ def test_errors_show_the_message_and_phone_width_fits(server, browser, tmp_path)
     assert page.locator("#error").is_hidden()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+    page.close()
+
+
+def test_highlight_lands_on_the_span_after_characters_outside_the_bmp(server, browser):
+    # offsets count code points (Python's str); a JS string counts UTF-16 units, two for each emoji
+    article = (
+        "Fans posted 🌊🌊 and 🎉 on Saturday as the Port Wendle ferry returned to service after 40 days.\n\n"
+        "The ferry carries about 900 passengers a day between the two harbours, the operator said.\n\n"
+        "Repairs to its engine cost the council more than £2m, officials said on Sunday."
+    )
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(server + "/")
+    page.fill("#article-input", article)
+    page.click("#explain")
+    page.wait_for_selector("#faq dd", timeout=60_000)
+    ex = page.evaluate("fetch('/v1/explain', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({text: %s})}).then(r => r.json())" % json.dumps(article))
+    later = [i for i, q in enumerate(ex["faq"]) if q["answer_span"] and q["answer_span"]["start"] > 30]
+    assert later, ex["faq"]
+    page.locator("#faq dd").nth(later[0]).click()
+    mark = page.locator("#article mark.answer-span")
+    mark.first.wait_for(timeout=5000)
+    assert "".join(mark.all_inner_texts()) == ex["faq"][later[0]]["answer_span"]["text"]
+    assert "".join(page.locator("#article mark").all_inner_texts()) == ex["faq"][later[0]]["evidence"][0]["text"]
     page.close()

@@ -45,9 +45,15 @@
     return body;
   }
 
+  // Offsets are Python's: code points, not the UTF-16 units a JS string counts ("🌊" is one
+  // character there, two here), so the article is cut as an array of code points.
+  const codePoints = (text) => Array.from(text);
+  const cut = (chars, a, b) => chars.slice(a, b).join("");
+  const startsAt = (chars, s, at) => cut(chars, at, at + codePoints(s).length) === s;
+
   // Article text with <mark>s over the given spans (answer spans marked apart).
   function paintArticle(evidence, answers) {
-    const text = current.article.text;
+    const text = codePoints(current.article.text);
     const marks = [];
     (evidence || []).forEach((s) => marks.push({ start: s.start, end: s.end, cls: "evidence" }));
     (answers || []).forEach((s) => marks.push({ start: s.start, end: s.end, cls: "answer-span" }));
@@ -59,7 +65,7 @@
     pane.textContent = "";
     for (let i = 0; i + 1 < points.length; i++) {
       const a = points[i], b = points[i + 1];
-      const piece = text.slice(a, b);
+      const piece = cut(text, a, b);
       const cover = marks.filter((m) => m.start <= a && m.end >= b);
       if (!cover.length) { pane.appendChild(document.createTextNode(piece)); continue; }
       const mark = document.createElement("mark");
@@ -86,20 +92,20 @@
 
   function keyFacts(ex) {  // the text renderer's key facts, as clickable lines
     const out = [];
-    const text = ex.article.text, figures = ex.facts.figures;
+    const text = codePoints(ex.article.text), figures = ex.facts.figures;
     figures.forEach((f, index) => {
       if (f.kind === "ordinal" || f.kind === "year" || f.part_of !== null || out.length >= 8) return;
       // as render/common.py's figure_head: what it counts, and the figures nested in it, in the article's words
       let head = f.counts ? f.text + " " + f.counts : f.text;
-      if (f.counts && text.startsWith(head, f.span.start)) {
-        let end = f.span.start + head.length;
+      if (f.counts && startsAt(text, head, f.span.start)) {
+        let end = f.span.start + codePoints(head).length;
         for (const part of figures) {
           const at = part.span.end + 1;
-          if (part.part_of === index && part.counts && text.startsWith(part.counts, at) && part.span.start - end >= 0 && part.span.start - end <= 20 && at + part.counts.length <= f.sentence.end) {
-            end = Math.max(end, at + part.counts.length);
+          if (part.part_of === index && part.counts && startsAt(text, part.counts, at) && part.span.start - end >= 0 && part.span.start - end <= 20 && at + codePoints(part.counts).length <= f.sentence.end) {
+            end = Math.max(end, at + codePoints(part.counts).length);
           }
         }
-        head = text.slice(f.span.start, end);
+        head = cut(text, f.span.start, end);
       }
       const line = f.context && f.context.includes(head) ? f.context : head + (f.context ? " — " + f.context : "");
       out.push({ line, spans: [f.sentence], answers: [f.span] });
