@@ -148,7 +148,7 @@ class QA(_Model):
     """A question and its answer, both traced to the article."""
 
     question: str
-    kind: str = Field(description="How the question was made: 'core', 'how_many', 'who', 'when', 'where', 'quote', 'what', 'why', ...")
+    kind: str = Field(description="How the question was made: 'core', 'how_many', 'how_much', 'how_long', 'who', 'who_is', 'when', 'where', 'quote', 'what', 'why'.")
     answer: str = Field(
         description="The answer as a complete sentence: the evidence sentence after its recorded transformations (the core-fact "
         "question's: the core fact). Since schema 1.2; before, the short answer."

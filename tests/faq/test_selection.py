@@ -149,3 +149,17 @@ def test_a_stated_subordinate_clause_is_asked_but_not_a_condition():
     asked = {c.question: c.answer.text for c in generate(p, facts, p.sents)}
     assert asked.get("What did President Ana Ruiz order?") == "an end to the old permit scheme", asked
     assert not any(q.startswith("What do you smuggle") for q in asked)
+
+
+def test_how_long_a_clause_takes_but_not_a_point_in_time():
+    p = parsed_text(
+        "The repairs will take at least eight months, the council said. "
+        "The airline suspended flights to the island for 40 days. "
+        "The vote comes just a few months after the last one."
+    )
+    facts = extract_facts(p)
+    asked = {c.question: c.answer.text for c in generate(p, facts, p.sents) if c.kind == "how_long"}
+    assert asked == {
+        "How long will the repairs take?": "at least eight months",
+        "How long did the airline suspend flights to the island?": "40 days",
+    }

@@ -141,6 +141,12 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                 out.append(Candidate(finish(f"{wh} {lead} {text_of(rest)}"), "who", span_of(parsed, answer), sent, bonus=clause_bonus(verb) - 0.3 * is_group, clause=verb.i))
         verb_rights = [c for c in verb.rights if c.dep_ != "punct"]
         for child in verb.rights:
+            # how long: "The repairs will take at least eight months", "suspended flights for 40 days"
+            span = _duration(child)
+            if span is not None:
+                inv = ask_about(ids_of(child.subtree))
+                add(f"How long {inv}" if inv else None, "how_long", span, verb)
+                continue
             # objects: "What did the council approve on Tuesday?"
             if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN", "NUM") and lemma != "be":
                 ent = ent_of(child)
@@ -223,6 +229,27 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             inv = ask_about(ids_of(marker.subtree))
             add(f"Why {inv}" if inv else None, "why", answer, verb, bonus=0.3)
     return out
+
+
+def _duration(child) -> Optional[list]:
+    """The tokens of a stretch of time a clause takes: its object or adverbial noun ('take at
+    least eight months'), or 'for' and one ('for 40 days'); the answer is the stretch itself."""
+    if child.dep_ in ("dobj", "npadvmod"):
+        noun = child
+    elif child.dep_ == "prep" and child.lower_ == "for":
+        noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+    else:
+        return None
+    ent = ent_of(noun) if noun is not None else None
+    if ent is None or ent.label_ not in TIME_LABELS or not _DURATION.search(ent.text) or re.search(r"\b(?:ago|last|next|this|past)\b", ent.text, re.I):
+        return None
+    after = noun.doc[ent.end].lower_ if ent.end < len(noun.doc) else ""
+    if after in _RELATIVE_TIME or any(c.lower_ in _RELATIVE_TIME for c in noun.children):
+        return None  # 'comes just a few months after...': a point in time, not a stretch
+    return list(noun.subtree)
+
+
+_RELATIVE_TIME = {"after", "before", "ago", "later", "earlier", "since"}
 
 
 # subordinate clauses that state a fact of their own ('came after President Trump ordered an end
