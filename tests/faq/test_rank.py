@@ -16,6 +16,7 @@ QUESTIONS = {
     "What did The 42-year-old change?": False,  # '...their exam answers The 42-year-old also changed...'
     "Where does the squad prefer to play rather than?": False,  # '...at the Arms Park rather than Wembley'
     "How long has the camera not been working Around 300 cameras were turned off?": False,  # a caption run in
+    "Who won Group A on Sunday?": True,  # 'A' names a group here
     "What did the firm's chief executive say?": True,
     "Who wrote the report for The Times?": True,
     "Who called the plan 'a farce'?": True,

@@ -50,9 +50,10 @@ def acceptable(c: Candidate) -> bool:
 # "Hughes ’ s"), a word cut at its hyphen ("a swift counter- in"), a dangling conjunction ("to make the transfer permanent but?")
 _TORN = re.compile(r"\w\s+['’]\s+\w|\w-\s|\b(?:and|but|or|than)\?$")
 # a photo caption run into the story without its full stop ('a photo shoot for Surrey The event at
-# the Oval comes...'): a capital 'The' (or another word that opens a sentence: 'Around', 'It')
+# the Oval comes...'): a capital 'The' (or another word that opens a sentence: 'Around', 'It'; not
+# 'A', which names things: 'Group A on Sunday')
 # inside the question before a word in lower case or a number
-_RUN_ON = re.compile(r"\w\s+(?:The|A|An|Around|About|Some|Many|More|Most|It|He|She|They|We|This|These|Those|But|After|When|While)\s+[a-z0-9]")
+_RUN_ON = re.compile(r"\w\s+(?:The|An|Around|About|Some|Many|More|Most|It|He|She|They|We|This|These|Those|But|After|When|While)\s+[a-z0-9]")
 
 
 def well_formed(question: str) -> bool:
