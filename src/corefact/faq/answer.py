@@ -13,8 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from ..model import Span
+from ..model import Facts, Span
 from ..nlp import Parsed, Sent, ents_within
+from .grammar import SPEECH_VERBS
 
 _WH_TYPES = (
     (re.compile(r"^how (?:many|much)\b|^what (?:number|percentage|share|proportion)\b", re.I), {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}),
@@ -158,7 +159,11 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
     labels = expected_types(question)
     best: Optional[tuple[float, Sent, Optional[Span]]] = None
     q_set = set(q_terms)
-    statement = first_statement(parsed, question, facts)
+    if facts is None and SPEECH_QUESTION.match(question.strip()):
+        from ..facts import extract_facts
+
+        facts = extract_facts(parsed)  # once: the generated answer below reads them too
+    statement = first_statement(parsed, question, facts) if facts is not None else None
     if statement is not None:
         min_score = 0.0  # the sentence names the speaker saying something: that is the answer
     for s, score in zip(parsed.sents, scores):
@@ -188,12 +193,13 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
     return Answer(answer, best[1].span(), best[0])
 
 
+# verbs of saying something: the speech verbs but 'announced the policy', 'reported a loss'
+_SAYING = SPEECH_VERBS - {"announce", "report"}
 # 'What did X say?', 'What did X tell Fox 8?': what a speaker said, asked without a topic
-SPEECH_QUESTION = re.compile(r"^What (?:did|does|do|has|have|had) (.+?) (?:say|tell|add|state|note|explain|claim|argue|write)\b[^?]*\?$")
-_SPEECH_LEMMAS = {"say", "tell", "add", "state", "note", "explain", "claim", "argue", "write"}  # not 'announced the policy'
+SPEECH_QUESTION = re.compile(rf"^What (?:did|does|do|has|have|had) (.+?) (?:{'|'.join(sorted(_SAYING))})\b[^?]*\?$")
 
 
-def first_statement(parsed: Parsed, question: str, facts=None) -> Optional[int]:
+def first_statement(parsed: Parsed, question: str, facts: Facts) -> Optional[int]:
     """For a question about what a speaker said, with no topic ('What did Paul Ryan say?'): the
     index of the first sentence in which the article has that speaker say something, a quotation
     attributed to them or a speech verb with their name; the FAQ asks the question of that sentence
@@ -204,10 +210,6 @@ def first_statement(parsed: Parsed, question: str, facts=None) -> Optional[int]:
         return None
     speaker = m.group(1)
     bare = speaker[4:] if speaker.lower().startswith("the ") else speaker
-    if facts is None:
-        from ..facts import extract_facts
-
-        facts = extract_facts(parsed)
     found = []
     for q in facts.quotes:
         if q.speaker and q.speaker.lower() in (speaker.lower(), bare.lower()):
@@ -216,7 +218,7 @@ def first_statement(parsed: Parsed, question: str, facts=None) -> Optional[int]:
                 found.append(sent.index)
     low = bare.lower()
     for sent in parsed.sents:
-        if low in sent.text.lower() and any(t.lemma_.lower() in _SPEECH_LEMMAS and t.pos_ == "VERB" for t in parsed.tokens(sent)):
+        if low in sent.text.lower() and any(t.lemma_.lower() in _SAYING and t.pos_ == "VERB" for t in parsed.tokens(sent)):
             found.append(sent.index)
             break
     return min(found) if found else None

@@ -22,6 +22,7 @@ from .grammar import (
     AUX,
     PLACE_LABELS,
     PRONOUNS,
+    SPEECH_VERBS,
     SUBJ,
     TIME_LABELS,
     WHERE_PREPS,
@@ -50,7 +51,6 @@ _DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)\
 _GIVEN = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both)\s+$", re.IGNORECASE)
 _VERB_PREPS = {"for", "against", "on", "with", "about", "over", "into"}
 _AMOUNTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
-_SPEECH = {"say", "tell", "add", "state", "note", "explain", "claim", "argue", "announce", "report", "write"}
 
 
 @dataclass
@@ -117,7 +117,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
 
         # reported speech: "The agency reported hundreds of homes flooded" -> What did the agency report?
         ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if lemma in _SPEECH and ccomp is not None:
+        if lemma in SPEECH_VERBS and ccomp is not None:
             content = [t for t in ccomp.subtree if not (t.dep_ == "mark" and t.head.i == ccomp.i)]
             inv = ask_about(ids_of(ccomp.subtree))
             if inv and (ccomp.i > verb.i or subj.i < verb.i and not any(t.dep_ in ("prep", "advcl", "nsubj") for t in verb.rights)):  # '..., advocates say.'

@@ -20,6 +20,8 @@ _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_
 TIME_LABELS = {"DATE", "TIME"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 WHERE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into"}
+# verbs of reported speech: "The agency reported hundreds of homes flooded" -> What did the agency report?
+SPEECH_VERBS = {"say", "tell", "add", "state", "note", "explain", "claim", "argue", "announce", "report", "write"}
 
 
 def text_of(tokens) -> str:

@@ -91,8 +91,8 @@ def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: 
         pool.remove(best)
         if best.question.lower() in questions or any(_overlaps(best, c) or _same_clause(best, c) for c in chosen):
             continue
-        if best.kind == "who_is" and any(_shows_role(best, c) for c in chosen):
-            continue
+        if best.kind == "who_is" and (kinds.get("who_is") or any(_shows_role(best, c) for c in chosen)):
+            continue  # at most one 'Who is X?', and none whose role another question shows
         # a 'Who is X?' already chosen says nothing new once this question's answer or words show the role
         for c in [c for c in chosen if c.kind == "who_is" and _shows_role(c, best)]:
             chosen.remove(c)
@@ -124,8 +124,6 @@ def _same_clause(a: Candidate, b: Candidate) -> bool:
 def _shows_role(who: Candidate, other: Candidate) -> bool:
     """Whether ``other`` shows the role a 'Who is X?' answers: in its question ('What did Texas
     Judge Letitia Clark say?') or in its answer sentence (the evidence that names the speaker)."""
-    if other.kind == "who_is":
-        return True  # at most one 'Who is X?'
     ev = other.evidence
     return who.answer.text in other.question or ev.start <= who.answer.start and who.answer.end <= ev.end
 

@@ -62,8 +62,8 @@ def _with_determiner(role: str) -> str:
     if _POSSESSIVE.match(role):
         return role  # 'Gartner's principal analyst', 'the club's captain'
     words = role.split()
-    head = next((w for w in words if w.lower() in ("of", "at", "for", "in")), None)
-    head_words = words[: words.index(head)] if head else words
+    prep = next((w for w in words if w.lower() in ("of", "at", "for", "in")), None)
+    head_words = words[: words.index(prep)] if prep else words
     one_holder = any(w.lower().strip(",") in _ONE_HOLDER for w in head_words[-2:])
     if one_holder:
         return role if role[:1].islower() else "the " + role
