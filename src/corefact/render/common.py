@@ -22,10 +22,10 @@ def key_facts(ex: Explainer, limit: int = 8) -> list[str]:
     2,000 villagers, including more than 600 children — have lost their homes since May'); a
     context that already holds the figure is the line itself ('destroyed 350 houses in Marlo')."""
     lines = []
-    for f in ex.facts.figures:
+    for index, f in enumerate(ex.facts.figures):
         if f.kind in ("ordinal", "year") or f.part_of is not None:
             continue
-        head = figure_head(ex, f)
+        head = figure_head(ex, index)
         if f.context and head in f.context:
             lines.append(f.context)
         else:
@@ -38,12 +38,12 @@ def key_facts(ex: Explainer, limit: int = 8) -> list[str]:
     return lines
 
 
-def figure_head(ex: Explainer, f) -> str:
-    """A figure with what it counts and the figures nested in it, as the article writes them."""
+def figure_head(ex: Explainer, index: int) -> str:
+    """Figure ``index`` with what it counts and the figures nested in it, as the article writes them."""
+    f = ex.facts.figures[index]
     head = f"{f.text} {f.counts}" if f.counts else f.text
     text = ex.article.text
     if f.counts and text.startswith(head, f.span.start):
-        index = ex.facts.figures.index(f)
         end = f.span.start + len(head)
         for part in ex.facts.figures:
             if part.part_of == index and part.counts:
