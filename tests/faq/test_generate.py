@@ -173,3 +173,26 @@ def test_a_word_the_article_capitalises_inside_a_sentence_keeps_its_capital():
     p = parsed_text("The striker scored with a late header. Rovers manager Tom Harte saw his side claim victory in the local derby. Port Wendle Rovers won the cup.")
     asked = [c.question for c in generate(p, extract_facts(p), p.sents)]
     assert "What did Rovers manager Tom Harte see?" in asked, asked
+
+
+def test_a_be_to_plan_of_someone_who_acts_is_asked_with_its_infinitive():
+    qs = questions("The minister and her deputy are to visit the flooded valley on Friday.")
+    assert qs["What are the minister and her deputy to visit on Friday?"] == "the flooded valley"
+    assert qs["When are the minister and her deputy to visit the flooded valley?"] == "Friday"
+
+
+def test_a_be_to_that_says_what_a_thing_is_is_no_plan():
+    qs = questions("The plan was to build a second dam on the river.")
+    assert not any(q.startswith("What was the plan to") for q in qs)
+
+
+def test_a_second_verb_after_and_shares_the_first_ones_subject():
+    qs = questions("Councillor Ada Pell arrived in Leeds on Monday and opened the new library.")
+    assert qs["What did Councillor Ada Pell open?"] == "the new library"
+
+
+def test_an_and_that_joins_the_next_clause_ends_neither_question_nor_answer():
+    qs = questions("Ada Pell won the first set and coach Tom Harte did the rest of the talking.")
+    assert qs["Who won the first set?"] == "Ada Pell"
+    assert qs["What did Ada Pell win?"] == "the first set"
+    assert not any(q.endswith(" and?") or a.endswith(" and") for q, a in qs.items())

@@ -28,6 +28,7 @@ from .grammar import (
     WHERE_PREPS,
     adjuncts_of,
     aside_ids,
+    clause_of,
     clause_parts,
     detached_ids,
     ent_of,
@@ -104,9 +105,10 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             continue
         if sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
             continue  # a misparse: 'lifted rates 0.25%, their first move in a year' has one object
-        subj, auxes, neg = clause_parts(verb)
-        if subj is None:
+        clause = clause_of(verb, _agent)
+        if clause is None:
             continue
+        verb, subj, auxes, neg = clause
         subj_text = resolve_subject(parsed, subj, facts, sent)
         if not subj_text:
             continue
@@ -297,6 +299,15 @@ def _acts(noun) -> bool:
     winds', 'the way he played')."""
     lemma = noun.lemma_.lower()
     return lemma in _BODIES or person_noun(lemma)
+
+
+def _agent(subj) -> bool:
+    """A subject that can act: a person, a body, a place's government or a people, or a pronoun
+    standing for one ('they are to meet'; not 'the plan is to build')."""
+    ent = ent_of(subj)
+    if ent is not None:
+        return ent.label_ in ("PERSON", "ORG", "NORP", "GPE")
+    return subj.lower_ in ("he", "she", "they", "we") or subj.pos_ == "PROPN" or subj.pos_ == "NOUN" and (_acts(subj) or _group(subj))
 
 
 def _due_to_do(tok) -> bool:

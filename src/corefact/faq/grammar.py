@@ -117,6 +117,31 @@ def clause_parts(verb):
     return subj, auxes, neg
 
 
+def clause_of(verb, agent=lambda subj: False):
+    """(head, subject, auxiliaries, negation) of the clause ``verb`` heads, or None without a subject.
+
+    Two shapes where the parse hides the clause: 'Trump and Abe are to attend the summit' (a 'be
+    to' plan of a subject that can act, ``agent(subj)``: the clause is the infinitive's, with 'are
+    to' as its auxiliaries; not 'the plan was to build a dam'), and a second verb sharing the first
+    one's subject ('arrived on Monday and met the mayor': the subject is the first verb's)."""
+    subj, auxes, neg = clause_parts(verb)
+    if lemma_of(verb) == "be" and subj is not None and agent(subj) and not any(c.dep_ in ("attr", "acomp") for c in verb.children):
+        plan = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        to = next((c for c in plan.children if c.dep_ == "aux" and c.lower_ == "to" and c.i == plan.i - 1), None) if plan is not None else None
+        if to is not None and not any(c.dep_ in SUBJ or c.dep_ in AUX and c.i != to.i for c in plan.children):
+            return plan, subj, auxes + [verb, to], neg + [c for c in plan.children if c.dep_ == "neg"]
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.dep_ in ("ROOT", "ccomp"):
+        first = clause_of(verb.head, agent)
+        # right after the 'and' or 'but' (its auxiliaries and adverbs between): not 'and goalkeeper
+        # Morgan de Sanctis did the rest', where the parse lost the second clause's own subject
+        lead = min([c.i for c in verb.lefts if c.dep_ in AUX or c.dep_ in ("neg", "advmod")] + [verb.i])
+        before = verb.doc[lead - 1] if lead > 0 else None
+        if first is None or first[1].i > verb.i or any(c.dep_ == "mark" for c in verb.children) or before is None or before.dep_ != "cc" or before.lower_ not in ("and", "but"):
+            return None
+        return verb, first[1], auxes, neg
+    return (verb, subj, auxes, neg) if subj is not None else None
+
+
 _LEMMA_FIX = {"fin": "fine"}  # known slips of the small model's lemmatizer
 
 
@@ -167,9 +192,15 @@ def rest_of(verb, exclude: set[int]) -> list:
         if c.dep_ in _SKIP_DEPS or c.dep_ == "ccomp":
             continue
         out.extend(t for t in c.subtree if t.i not in exclude)
-    while out and out[-1].is_punct and out[-1].text != "%":
+    while out and (out[-1].is_punct and out[-1].text != "%" or _dangling(out[-1])):
         out.pop()
     return out
+
+
+def _dangling(tok) -> bool:
+    """An 'and' or 'but' the parse hung on the last word of a phrase, that joins what follows it
+    ('won the first set and coach Tom Harte did the rest'): no end for a question or an answer."""
+    return tok.dep_ == "cc" and tok.head.i < tok.i
 
 
 def inverted(verb, subj_text: str, auxes, neg, rest_text: str, after_verb: str = "") -> Optional[str]:
@@ -261,7 +292,7 @@ def finish(q: str) -> str:
 
 def span_of(parsed: Parsed, toks) -> Span:
     toks = list(toks)
-    while len(toks) > 1 and toks[-1].is_punct:
+    while len(toks) > 1 and (toks[-1].is_punct or _dangling(toks[-1])):
         toks.pop()
     while len(toks) > 1 and toks[0].is_punct:
         toks.pop(0)
