@@ -72,3 +72,13 @@ def test_a_single_marked_quotation_news_style_leaves_open_is_one_quote_and_goes_
         ("Graham Whitlock", "It is a formal offer with conditions"),
     ]
     assert {q.speaker for q in direct} == {"Graham Whitlock", "Rui Sampaio", "Tomas Reis", "Ellen Carr"}
+
+
+def test_a_pronoun_speaker_in_a_subordinate_clause_is_the_main_clauses_subject():
+    # the last person named before 'she' is Harte, who does not speak here
+    p = parsed_text(
+        'Ada Pell sent a letter last week to rival leader Tom Harte saying the summit set for June 12 would not happen, '
+        'blaming what she said was "deep anger and open hostility" shown in a statement by Harte. Harte did not reply.'
+    )
+    (q,) = [q for q in quotes_of(p) if q.direct]
+    assert q.text == "deep anger and open hostility" and q.speaker == "Ada Pell"

@@ -54,8 +54,16 @@ def _according_to(doc, start_tok: int, end_tok: int):
 
 
 def _resolve(parsed: Parsed, people: list[Person], tok, span, before_char: int):
-    """Map a subject to a person: by name, or a pronoun to the last person named before."""
+    """Map a subject to a person: by name, or a pronoun to the person its sentence opens with as
+    the main clause's subject ('Ada Pell sent a letter to Tom Harte, blaming what she said was...':
+    Pell), else to the last person named before."""
     if tok is not None and tok.lower_ in _PRONOUNS and tok.lower_ in ("he", "she"):
+        main = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if main is not None and main.i < tok.i and main.i != tok.i:
+            named = [e for e in ents(tok.doc) if e.label_ == "PERSON" and main.left_edge.i <= e.start and e.end - 1 <= main.right_edge.i]
+            p = person_for(people, named[0].text) if named else None
+            if p is not None:
+                return p.name, None
         last = None
         for p in people:
             for m in p.mentions:
