@@ -61,7 +61,7 @@ def _resolve(parsed: Parsed, people: list[Person], tok, span, before_char: int):
         main = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if main is not None and main.i < tok.i and main.i != tok.i:
             named = [e for e in ents(tok.doc) if e.label_ == "PERSON" and main.left_edge.i <= e.start and e.end - 1 <= main.right_edge.i]
-            p = person_for(people, named[0].text) if named else None
+            p = person_for(people, named[0].text if named else main.text)
             if p is not None:
                 return p.name, None
         last = None
