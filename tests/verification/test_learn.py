@@ -57,3 +57,19 @@ def test_folds_put_each_article_in_one_fold():
 def test_auc_counts_ties_half():
     assert learn.auc(np.array([1.0, 0.5]), np.array([1, 0])) == 1.0
     assert learn.auc(np.array([0.5, 0.5]), np.array([1, 0])) == 0.5
+
+
+def test_shipped_weights_if_any_load_with_the_current_features():
+    import json
+
+    import pytest
+
+    from corefact.verification.scorer import WEIGHTS, load_scorer
+
+    if not WEIGHTS.exists():
+        pytest.skip("no verify_scorer.json shipped: the rules decide")
+    d = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    assert tuple(d["features"]) == FEATURES
+    assert len(d["mean"]) == len(d["scale"]) == len(d["weights"]) == len(FEATURES)
+    scorer = load_scorer()
+    assert scorer is not None and 0.0 < scorer.threshold < 1.0
