@@ -141,3 +141,21 @@ def test_a_list_read_as_appositions_is_no_name_swap():
     report = corefact.verify(row["article"], row["reference"])
     listing = [c for c in report.claims if "Jamie Graham, Total Film" in c.text]
     assert listing and all("swapped" not in p.message for c in listing for p in c.problems)
+
+
+def test_with_a_scorer_a_claim_without_evidence_stays_unsupported_and_a_contradiction_contradicted():
+    """decide(): a learned score, however high, overrides neither a contradiction nor the lack of any
+    supporting sentence; it decides the rest."""
+    from corefact.ingest import load_article
+    from corefact.nlp import parse
+    from corefact.verification import Original, verify_parsed
+    from corefact.verification.scorer import FEATURES, Scorer
+
+    n = len(FEATURES)
+    generous = Scorer((0.0,) * n, (1.0,) * n, (0.0,) * n, 5.0, 0.5)  # every claim scores 0.993
+    orig = "Chelsea manager Jose Mourinho praised Didier Drogba on Sunday. Drogba scored twice as Chelsea beat Stoke 2-0 at Stamford Bridge."
+    o = Original.build(parse(load_article(orig), min_sentences=1))
+    invented = verify_parsed(o, "Fans rioted outside the stadium after the match.", scorer=generous).claims[0]
+    assert invented.verdict == "unsupported" and invented.score > 0.99
+    assert verify_parsed(o, "Drogba scored twice as Chelsea beat Stoke 3-0.", scorer=generous).claims[0].verdict == "contradicted"
+    assert verify_parsed(o, "Chelsea beat Stoke 2-0, with Drogba scoring twice.", scorer=generous).ok

@@ -249,8 +249,10 @@ _SHIPPED = object()
 def decide(a: Assessment, scorer=_SHIPPED, strict: bool = False) -> tuple[str, float]:
     """(verdict, score) of an assessed claim. With a scorer (by default the shipped one) the score is
     its probability that the claim is supported; a contradiction found by a check stays
-    ``contradicted``, a claim below the scorer's threshold is ``unsupported``, and ``strict`` keeps
-    every problem a reason to be ``unsupported``. Without a scorer, the rules' verdict and score."""
+    ``contradicted``, a claim no sentence of the original supports (the 'evidence' problem) stays
+    ``unsupported`` whatever its score, a claim below the scorer's threshold is ``unsupported``, and
+    ``strict`` keeps every problem a reason to be ``unsupported``. Without a scorer, the rules'
+    verdict and score."""
     if scorer is _SHIPPED:
         scorer = load_scorer()
     if scorer is None:
@@ -258,7 +260,7 @@ def decide(a: Assessment, scorer=_SHIPPED, strict: bool = False) -> tuple[str, f
     score = 1.0 if a.features["verbatim"] else scorer.probability(a.features)
     if a.verdict == "contradicted":
         return "contradicted", score
-    if strict and a.problems or score < scorer.threshold:
+    if strict and a.problems or a.features["problem_evidence"] or score < scorer.threshold:
         return "unsupported", score
     return "supported", score
 

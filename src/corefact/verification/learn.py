@@ -81,13 +81,19 @@ def bag_scores(scorer: Scorer, bags: list[Bag]) -> np.ndarray:
     return np.array([min((1.0 if f["verbatim"] else scorer.probability(f) for f in b.claims), default=1.0) for b in bags])
 
 
-def bag_contradicted(bags: list[Bag]) -> np.ndarray:
-    return np.array([any(f["contradicts"] for f in b.claims) for b in bags])
+def rejected(f: dict) -> bool:
+    """A claim no score can make supported: a check found a contradiction, or no sentence of the
+    original holds enough of it (the 'evidence' problem) — as :func:`corefact.verification.decide`."""
+    return bool(f["contradicts"] or f["problem_evidence"])
 
 
-def predictions(scores: np.ndarray, contradicted: np.ndarray, threshold: float) -> np.ndarray:
-    """1 when every claim is supported: no contradiction, and every score at the threshold or above."""
-    return ((scores >= threshold) & ~contradicted).astype(int)
+def bag_rejected(bags: list[Bag]) -> np.ndarray:
+    return np.array([any(rejected(f) for f in b.claims) for b in bags])
+
+
+def predictions(scores: np.ndarray, rejected_bags: np.ndarray, threshold: float) -> np.ndarray:
+    """1 when every claim is supported: none rejected, and every score at the threshold or above."""
+    return ((scores >= threshold) & ~rejected_bags).astype(int)
 
 
 def balanced_accuracy(pred: np.ndarray, y: np.ndarray) -> float:
@@ -122,9 +128,9 @@ def choose_threshold(scorer: Scorer, bags: list[Bag]) -> float:
     flagging at most ``MAX_FALSE_ALARMS`` of the faithful perturbation pairs (if any are given)."""
     summ = [b for b in bags if b.source == "summeval"]
     pert_ok = [b for b in bags if b.source == "perturb" and b.label == 1]
-    s_scores, s_contra = bag_scores(scorer, summ), bag_contradicted(summ)
+    s_scores, s_contra = bag_scores(scorer, summ), bag_rejected(summ)
     y = np.array([b.label for b in summ])
-    p_scores, p_contra = bag_scores(scorer, pert_ok), bag_contradicted(pert_ok)
+    p_scores, p_contra = bag_scores(scorer, pert_ok), bag_rejected(pert_ok)
     best = (-1.0, 0.5)
     for t in np.round(np.arange(0.02, 0.99, 0.01), 2):
         if pert_ok and 1.0 - predictions(p_scores, p_contra, t).mean() > MAX_FALSE_ALARMS:
@@ -157,7 +163,7 @@ def cross_validate(summeval: list[Bag], extra: list[Bag], k: int = 5) -> dict:
         test = [summeval[i] for i in test_idx]
         s = bag_scores(model, test)
         scores[test_idx] = s
-        preds[test_idx] = predictions(s, bag_contradicted(test), model.threshold)
+        preds[test_idx] = predictions(s, bag_rejected(test), model.threshold)
     y = np.array([b.label for b in summeval])
     return {
         "folds": k,
