@@ -18,15 +18,20 @@ INDIRECT_LEMMAS = CUE_LEMMAS - {"add", "continue", "describe", "call", "post", "
 _PRONOUNS = {"he", "she", "they", "i", "we"}
 
 
+def _named_in(tok):
+    """The first person's name inside a subject's phrase ("The lender's chief executive, Sofia
+    Lind," / "Chief financial officer Daniel Osei"), or None."""
+    return next((e for e in ents(tok.doc) if e.label_ == "PERSON" and tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i), None)
+
+
 def _speaker_of(verb) -> tuple[Optional[object], Optional[object]]:
     """Subject (a token and its span) of a cue verb."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             tok = child
-            # "The lender's chief executive, Sofia Lind," / "Chief financial officer Daniel Osei"
-            named = [e for e in ents(verb.doc) if e.label_ == "PERSON" and child.left_edge.i <= e.start and e.end - 1 <= child.right_edge.i]
-            if named:
-                return named[0].root, named[0]
+            named = _named_in(child)
+            if named is not None:
+                return named.root, named
             found = ent_at(tok)
             if found is not None:
                 e = found
@@ -59,9 +64,9 @@ def _resolve(parsed: Parsed, people: list[Person], tok, span, before_char: int):
     Pell), else to the last person named before."""
     if tok is not None and tok.lower_ in _PRONOUNS and tok.lower_ in ("he", "she"):
         main = next((c for c in tok.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if main is not None and main.i < tok.i and main.i != tok.i:
-            named = [e for e in ents(tok.doc) if e.label_ == "PERSON" and main.left_edge.i <= e.start and e.end - 1 <= main.right_edge.i]
-            p = person_for(people, named[0].text if named else main.text)
+        if main is not None and main.i < tok.i:
+            named = _named_in(main)
+            p = person_for(people, named.text if named is not None else main.text)
             if p is not None:
                 return p.name, None
         last = None
