@@ -196,3 +196,39 @@ def test_an_and_that_joins_the_next_clause_ends_neither_question_nor_answer():
     assert qs["Who won the first set?"] == "Ada Pell"
     assert qs["What did Ada Pell win?"] == "the first set"
     assert not any(q.endswith(" and?") or a.endswith(" and") for q, a in qs.items())
+
+
+
+def test_a_long_question_leaves_out_the_phrases_it_can_do_without():
+    # the relative clause on 'the mining company' and the 'for' phrase of the clause go
+    qs = questions("Officials in the valley reversed a 2019 grant of land to the mining company that had polluted the river for most of the last decade.")
+    assert qs["Who reversed a 2019 grant of land to the mining company?"] == "Officials in the valley"
+
+
+def test_a_clause_that_restricts_what_the_question_says_stays():
+    qs = questions("Senator Ruth Hale has vowed to vote against any budget bill that does not include new money for flood defences in the coastal towns of the north.")
+    assert "Who has vowed to vote against any budget bill?" not in qs
+    assert not any(q.startswith("Who has vowed") and "that does not include" not in q for q in qs), qs
+
+
+def test_a_trimmed_question_still_names_what_it_asks_about():
+    qs = questions("Investors made the comments during a tense meeting with the board at the annual meeting in the city of Leeds on Monday afternoon.")
+    assert "Who made the comments?" not in qs
+    assert not any(len(q.split()) > 24 for q in qs), qs
+
+
+def test_no_who_question_of_a_clause_whose_content_is_left_out():
+    qs = questions("Analysts warned on Thursday that the bank would raise rates.")
+    assert "Who warned on Thursday?" not in qs
+    assert qs["When did analysts warn?"] == "Thursday"
+
+
+def test_no_when_question_that_already_holds_a_time():
+    qs = questions("Teacher Kaitlyn Granado was arrested on Monday for the second time since January.")
+    assert not any(q.startswith("When") for q in qs), qs
+
+
+def test_who_takes_a_singular_verb():
+    assert "Who has vowed to end the new policy on immigration?" in questions("Lawmakers have vowed to end the new policy on immigration.")
+    qs = questions("Lawmakers urge the administration to end its new policy on immigration.")
+    assert not any(q.startswith("Who urge") for q in qs), qs

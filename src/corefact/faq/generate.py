@@ -20,8 +20,10 @@ from ..model import Facts, Span
 from ..nlp import Parsed, Sent, leaves_quotation_open
 from .grammar import (
     AUX,
+    BAD_WORDS,
     PLACE_LABELS,
     PRONOUNS,
+    QUESTION_WORDS,
     SPEECH_VERBS,
     SUBJ,
     TIME_LABELS,
@@ -38,8 +40,10 @@ from .grammar import (
     inverted,
     lemma_of,
     np_text,
+    optional_phrases,
     resolve_subject,
     rest_of,
+    shorter,
     span_of,
     text_of,
     without_clauses,
@@ -52,6 +56,8 @@ _DURATION = re.compile(r"\b(?:seconds?|minutes?|hours?|days|weeks|months|years)\
 _GIVEN = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both)\s+$", re.IGNORECASE)
 _VERB_PREPS = {"for", "against", "on", "with", "about", "over", "into"}
 _AMOUNTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_CONTENT = {"NOUN", "PROPN", "NUM", "ADJ", "VERB"}
+_SINGULAR = {"have": "has", "are": "is", "were": "was", "do": "does"}
 
 
 @dataclass
@@ -114,8 +120,22 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             continue
         lemma = lemma_of(verb)
 
+        def trim(rest, lead: str) -> list:
+            # too long to read, or a pronoun a reader cannot resolve ('for his leadership'): the
+            # phrases a question can leave out go, last first; not under a negation, where asking
+            # less would say more ('Who did not vote in March?')
+            # and not down to a phrase that names nothing ('Who made the comments?')
+            phrases = [] if neg else optional_phrases(verb, rest)
+            while phrases and not fits(lead, rest):
+                short = shorter(rest, phrases.pop(0))
+                if sum(1 for t in short if t.pos_ in _CONTENT) < 2:
+                    break
+                rest = short
+            return rest
+
         def ask_about(exclude: set[int], after_verb: str = "") -> Optional[str]:
-            return inverted(verb, subj_text, auxes, neg, text_of(rest_of(verb, exclude)), after_verb)
+            rest = trim(rest_of(verb, exclude), f"{subj_text} {after_verb}")
+            return inverted(verb, subj_text, auxes, neg, text_of(rest), after_verb)
 
         # reported speech: "The agency reported hundreds of homes flooded" -> What did the agency report?
         ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -128,19 +148,24 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
         # who / which organisation did it: the subject is the answer
         subj_ent = ent_of(subj)
         rest = rest_of(verb, set())
-        if rest and lemma != "be" and subj.lower_ not in ("he", "she"):
+        # not of a clause whose content is a clause of its own ('Who insists despite ...?')
+        if rest and lemma != "be" and subj.lower_ not in ("he", "she") and ccomp is None:
             is_person = subj_ent is not None and (subj_ent.label_ == "PERSON" or person_for(facts.people, subj_ent.text) is not None)
             is_org = subj_ent is not None and not is_person and subj_ent.label_ == "ORG"
             # a group: named for its party, faith or nation ('Democrats'), or a body or people named by
             # a common noun of the lists ('the council', 'investors'); not 'the number' (an agent's ending)
             is_group = not is_person and not is_org and (subj_ent is not None and subj_ent.label_ == "NORP" or subj_ent is None and subj.pos_ == "NOUN" and _group(subj))
-            if is_person or is_org or is_group:
+            # 'who' takes a singular verb: 'Who has vowed', not 'Who have vowed' (the auxiliary's
+            # singular form); a plural present with none ('Lawmakers urge') has no question here
+            if (is_person or is_org or is_group) and (auxes or verb.tag_ != "VBP"):
                 lead = text_of(auxes + neg + [verb]) if auxes or neg else verb.text
+                if auxes and auxes[0].lower_ in _SINGULAR:
+                    lead = _SINGULAR[auxes[0].lower_] + lead[len(auxes[0].text):]
                 wh = "Which organisation" if is_org else "Who"
                 side = {t.i for c in subj.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
                 answer = [t for t in subj.subtree if t.i not in side]
                 # a body named by a common noun answers "who" less than a name does
-                out.append(Candidate(finish(f"{wh} {lead} {text_of(rest)}"), "who", span_of(parsed, answer), sent, bonus=clause_bonus(verb) - 0.3 * is_group, clause=verb.i))
+                out.append(Candidate(finish(f"{wh} {lead} {text_of(trim(rest, ''))}"), "who", span_of(parsed, answer), sent, bonus=clause_bonus(verb) - 0.3 * is_group, clause=verb.i))
         verb_rights = [c for c in verb.rights if c.dep_ != "punct"]
         for child in verb.rights:
             # how long: "The repairs will take at least eight months", "suspended flights for 40 days"
@@ -212,6 +237,8 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                 kind = "where"
             else:
                 continue
+            if kind == "when" and any(t.ent_type_ in TIME_LABELS for t in rest_of(verb, ids_of(prep.subtree))):
+                continue  # 'When was she arrested on Monday?': the question holds a time already
             inv = ask_about(ids_of(prep.subtree))
             answer = list(prep.subtree) if kind == "when" and prep.lower_ in ("since", "until", "by") else without_clauses(pobj)
             add(f"{kind.capitalize()} {inv}" if inv else None, kind, answer, verb)
@@ -231,6 +258,13 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             inv = ask_about(ids_of(marker.subtree))
             add(f"Why {inv}" if inv else None, "why", answer, verb, bonus=0.3)
     return out
+
+
+def fits(lead: str, rest) -> bool:
+    """Whether a clause question stays short enough to read (the wh-word, an auxiliary, the verb and
+    ``lead``, its subject, counted) and its rest names what it refers to."""
+    words = 3 + len(lead.split()) + len(text_of(rest).split())
+    return words <= QUESTION_WORDS - 4 and not BAD_WORDS.search(text_of(rest))
 
 
 def _duration(child) -> Optional[list]:

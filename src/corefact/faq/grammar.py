@@ -20,6 +20,14 @@ _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_
 TIME_LABELS = {"DATE", "TIME"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 WHERE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into"}
+# words that leave a question without its referent: pronouns, demonstratives, a relative pronoun
+# taken for the subject ('How many lives has which claimed?'), the indefinite 'someone'
+BAD_WORDS = re.compile(
+    r"\b(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those|i|we|you|me|us|our|my|your|which|who|whom|whose"
+    r"|someone|somebody|something|anyone|anybody)\b",
+    re.IGNORECASE,
+)
+QUESTION_WORDS = 24  # the longest question the FAQ asks
 # verbs of reported speech: "The agency reported hundreds of homes flooded" -> What did the agency report?
 SPEECH_VERBS = {"say", "tell", "add", "state", "note", "explain", "claim", "argue", "announce", "report", "write"}
 
@@ -193,6 +201,46 @@ def rest_of(verb, exclude: set[int]) -> list:
             continue
         out.extend(t for t in c.subtree if t.i not in exclude)
     while out and (out[-1].is_punct and out[-1].text != "%" or _dangling(out[-1])):
+        out.pop()
+    return out
+
+
+def optional_phrases(verb, rest) -> list[set[int]]:
+    """The phrases of a question's rest that it can leave out, last first, each as its token ids:
+    an aside on a noun (a relative clause or apposition after a comma, a relative clause on a
+    definite noun: 'the crisis that has displaced...', not 'any bill that does not...'), a participle ('criticisms
+    levelled by Republicans'; not what a noun needs: 'plans to sell', 'a manner that'), an
+    'according to' attribution, an 'including' list, and a preposition of the clause after the
+    verb's first complement ('praised Wray for his leadership'; not 'voted against the bill', nor
+    the 'of' of 'a grant of asylum'). Leaving one out asks less than the sentence says."""
+    ids = {t.i for t in rest}
+    first = next((c.i for c in verb.rights if c.i in ids and not c.is_punct), None)
+    out = []
+    for t in rest:
+        if t.head.i not in ids and t.head.i != verb.i or t.i == first:
+            continue
+        aside = t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+        optional = (
+            t.dep_ in ("relcl", "appos") and (aside or t.dep_ == "relcl" and _definite(t.head))
+            or t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and not any(c.dep_ == "aux" for c in t.children)
+            or t.dep_ == "prep" and (t.lower_ in ("according", "including", "among") or t.lower_ != "of" and t.head.i == verb.i)
+        )
+        if optional:
+            out.append({c.i for c in t.subtree} & ids)
+    return sorted(out, key=min, reverse=True)
+
+
+def _definite(noun) -> bool:
+    """A noun phrase that names one thing without its relative clause: 'the crisis (that has
+    displaced...)', a name, a possessive; not 'any bill (that does not fund...)', whose clause
+    restricts what it says."""
+    return noun.pos_ == "PROPN" or any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def shorter(rest, phrase: set[int]) -> list:
+    """``rest`` without ``phrase``, and without the comma or conjunction that is left at its end."""
+    out = [t for t in rest if t.i not in phrase]
+    while out and (out[-1].is_punct and out[-1].text != "%" or _dangling(out[-1]) or out[-1].dep_ == "cc"):
         out.pop()
     return out
 

@@ -7,14 +7,8 @@ import re
 from ..nlp import leaves_quotation_open
 from ..select import Scored
 from .generate import Candidate
+from .grammar import BAD_WORDS, QUESTION_WORDS
 
-# words that leave a question without its referent: pronouns, demonstratives, a relative pronoun
-# taken for the subject ('How many lives has which claimed?'), the indefinite 'someone'
-_BAD_WORDS = re.compile(
-    r"\b(?:he|she|it|they|him|her|them|his|its|their|this|that|these|those|i|we|you|me|us|our|my|your|which|who|whom|whose"
-    r"|someone|somebody|something|anyone|anybody)\b",
-    re.IGNORECASE,
-)
 # a short answer in a quoted speaker's own words ('my parents'): whose, the reader cannot tell
 _SPEAKERS_OWN = re.compile(r"(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b")
 # an answer that starts in the middle of a word ("s atmosphere", from "Earth ' s atmosphere")
@@ -30,9 +24,9 @@ def _norm(text: str) -> str:
 def acceptable(c: Candidate) -> bool:
     """Filters: length, self-contained, not answering itself, a short answer."""
     words = c.question.split()
-    if not 4 <= len(words) <= 24:
+    if not 4 <= len(words) <= QUESTION_WORDS:
         return False
-    if _BAD_WORDS.search(c.question[:-1].split(" ", 1)[1] if " " in c.question else ""):
+    if BAD_WORDS.search(c.question[:-1].split(" ", 1)[1] if " " in c.question else ""):
         return False
     ans = _norm(c.answer.text)
     if not ans or ans in _norm(c.question):
