@@ -163,3 +163,31 @@ def test_how_long_a_clause_takes_but_not_a_point_in_time():
         "How long will the repairs take?": "at least eight months",
         "How long did the airline suspend flights to the island?": "40 days",
     }
+
+
+TOPICS = (
+    "The city will close the old pier on Friday, Mayor Lena Voss said on Monday.\n\n"
+    "Engineers found rust in the pier's steel frame last month.\n\n"
+    "Voss said Harbour Works, the firm that built the pier, had ignored the council's warnings for years.\n\n"
+    '"Irish visitors will miss it most," Voss said.'
+)
+
+
+def test_a_later_statement_is_asked_with_what_it_is_about():
+    from corefact.faq.answer import ask, first_statement
+    from corefact.facts import extract_facts
+
+    p = parsed_text(TOPICS)
+    facts = extract_facts(p)
+    asked = {c.question: c for c in generate(p, facts, p.sents)}
+    later = asked["What did Voss say about Harbour Works?"]
+    assert later.evidence.index == 2
+    assert later.answer.text.startswith("Harbour Works")
+    assert first_statement(p, "What did Voss say about Harbour Works?", facts) == 2
+    a = ask(p, "What did Voss say about Harbour Works?", facts=facts)
+    assert a.evidence.start == p.sents[2].start and a.answer.text == later.answer.text
+    # the first statement is still asked without a topic and answered from the lede
+    assert ask(p, "What did Lena Voss say?", facts=facts).evidence.start == p.sents[0].start
+    # a name that qualifies a noun ('Irish visitors') is no topic: the last quotation gets no question
+    assert not any("about Irish" in q for q in asked), list(asked)
+    assert not any(c.evidence.index == 3 for c in asked.values() if " say" in c.question), list(asked)

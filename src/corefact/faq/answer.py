@@ -159,7 +159,7 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
     labels = expected_types(question)
     best: Optional[tuple[float, Sent, Optional[Span]]] = None
     q_set = set(q_terms)
-    if facts is None and SPEECH_QUESTION.match(question.strip()):
+    if facts is None and (SPEECH_QUESTION.match(question.strip()) or TOPIC_SPEECH_QUESTION.match(question.strip())):
         from ..facts import extract_facts
 
         facts = extract_facts(parsed)  # once: the generated answer below reads them too
@@ -196,32 +196,45 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
 # verbs of saying something: the speech verbs but 'announced the policy', 'reported a loss'
 _SAYING = SPEECH_VERBS - {"announce", "report"}
 # 'What did X say?', 'What did X tell Fox 8?': what a speaker said, asked without a topic
-SPEECH_QUESTION = re.compile(rf"^What (?:did|does|do|has|have|had) (.+?) (?:{'|'.join(sorted(_SAYING))})\b[^?]*\?$")
+# ('What did X say about the sanctions?' has one: it is asked of the sentence that has X say it)
+TOPIC_SPEECH_QUESTION = re.compile(rf"^What (?:did|does|do|has|have|had) (.+?) (?:{'|'.join(sorted(_SAYING))})\b[^?]* about (.+)\?$")
+SPEECH_QUESTION = re.compile(rf"^What (?:did|does|do|has|have|had) (.+?) (?:{'|'.join(sorted(_SAYING))})\b(?![^?]* about )[^?]*\?$")
 
 
 def first_statement(parsed: Parsed, question: str, facts: Facts) -> Optional[int]:
     """For a question about what a speaker said, with no topic ('What did Paul Ryan say?'): the
     index of the first sentence in which the article has that speaker say something, a quotation
     attributed to them or a speech verb with their name; the FAQ asks the question of that sentence
-    only (:func:`corefact.faq.generate.generate`). None for any other question, or when no sentence
-    names the speaker saying something."""
+    only (:func:`corefact.faq.generate.generate`). With a topic ('What did Paul Ryan say about
+    the budget?'): the first such sentence that names the topic. None for any other question, or
+    when no sentence names the speaker saying something (of the topic)."""
     m = SPEECH_QUESTION.match(question.strip())
+    topic = None
     if not m:
-        return None
-    speaker = m.group(1)
+        m = TOPIC_SPEECH_QUESTION.match(question.strip())
+        if not m:
+            return None
+        topic = m.group(2).lower()
+        topic = topic[4:] if topic.startswith("the ") else topic
+    found = [i for i in statements(parsed, m.group(1), facts) if topic is None or topic in parsed.sents[i].text.lower()]
+    return found[0] if found else None
+
+
+def statements(parsed: Parsed, speaker: str, facts: Facts) -> list[int]:
+    """Indices of the sentences in which the article has ``speaker`` say something, in order: a
+    quotation attributed to them, or their name with a speech verb."""
     bare = speaker[4:] if speaker.lower().startswith("the ") else speaker
-    found = []
+    found = set()
     for q in facts.quotes:
         if q.speaker and q.speaker.lower() in (speaker.lower(), bare.lower()):
             sent = parsed.sent_of(q.span.start)
             if sent is not None:
-                found.append(sent.index)
+                found.add(sent.index)
     low = bare.lower()
     for sent in parsed.sents:
         if low in sent.text.lower() and any(t.lemma_.lower() in _SAYING and t.pos_ == "VERB" for t in parsed.tokens(sent)):
-            found.append(sent.index)
-            break
-    return min(found) if found else None
+            found.add(sent.index)
+    return sorted(found)
 
 
 def _norm_question(q: str) -> str:

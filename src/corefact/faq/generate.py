@@ -143,7 +143,9 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             content = [t for t in ccomp.subtree if not (t.dep_ == "mark" and t.head.i == ccomp.i)]
             inv = ask_about(ids_of(ccomp.subtree))
             if inv and (ccomp.i > verb.i or subj.i < verb.i and not any(t.dep_ in ("prep", "advcl", "nsubj") for t in verb.rights)):  # '..., advocates say.'
-                add(f"What {inv}", "what", content, verb)
+                question = topical(parsed, facts, finish(f"What {inv}"), sent, content)
+                if question:
+                    add(question[:-1], "what", content, verb)
             continue
         # who / which organisation did it: the subject is the answer
         subj_ent = ent_of(subj)
@@ -445,25 +447,76 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
                     break  # 'Who is Robert Sinche? head', 'their president': of what, the reader asks
                 out.append(Candidate(f"Who is {person.name}?", "who_is", answer, sent, [m], bonus=0.2))
                 break
-    said: set[str] = set()
     for q in facts.quotes:
-        if not q.speaker or not q.direct or q.speaker in said or len(q.text.split()) < 5:
+        if not q.speaker or not q.direct or len(q.text.split()) < 5:
             continue
         sent = parsed.sent_of(q.span.start)
         if sent is None or q.speaker.lower() in PRONOUNS:
             continue
-        said.add(q.speaker)
         inner_start = q.span.start + q.span.text.find(q.text)
         inner = q.text.rstrip(",;: ")
         answer = parsed.span(inner_start, inner_start + len(inner))
-        out.append(Candidate(f"What did {_as_written(parsed, q.speaker, q.speaker_span)} say?", "quote", answer, sent, [q.speaker_span] if q.speaker_span else [], bonus=0.1))
+        words = parsed.doc.char_span(answer.start, answer.end, alignment_mode="expand")
+        question = topical(parsed, facts, f"What did {_as_written(parsed, q.speaker, q.speaker_span)} say?", sent, list(words) if words is not None else [])
+        if question:
+            out.append(Candidate(question, "quote", answer, sent, [q.speaker_span] if q.speaker_span else [], bonus=0.1))
     return out
+
+
+# what a statement can be about, by name: not a date, a figure or an amount
+_TOPIC_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+_TOPIC_PREPS = {"about", "on", "over", "against", "for", "with", "between"}
+
+
+def _topic(root) -> bool:
+    """Whether a name is what a statement is about: its subject or object ('reminded America'),
+    or the object of 'about', 'on', 'against' and the like ('data on Ireland'); not a name that
+    qualifies a noun ('Irish equities', 'its UK projects'), nor a place or owner in passing ('in
+    west London', 'the quality of The Daily Telegraph')."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.pos_ == "ADJ":
+        return False
+    if root.dep_ == "pobj":
+        return root.head.lower_ in _TOPIC_PREPS
+    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos")
+
+
+def topical(parsed: Parsed, facts: Facts, question: str, sent: Sent, content) -> Optional[str]:
+    """'What did X say?' as the FAQ asks it of ``sent``: as it is, when ``sent`` is the first in
+    which X says something (``ask`` answers it from there: :func:`corefact.faq.answer.first_statement`);
+    of a later statement, with what it is about, a name other than the speaker's in the
+    statement's words ``content`` that no earlier statement of theirs names ('What did Eliot Engel
+    say about Aung San Suu Kyi?'). None when there is no such name."""
+    from .answer import SPEECH_QUESTION, first_statement
+
+    if not SPEECH_QUESTION.match(question):
+        return question
+    first = first_statement(parsed, question, facts)
+    if first is None or first == sent.index:
+        return question
+    speaker = SPEECH_QUESTION.match(question).group(1).lower()
+    ids = {t.i for t in content}
+    for ent in parsed.doc.ents:
+        if ent.label_ not in _TOPIC_LABELS or ent.start not in ids or ent.end - 1 not in ids:
+            continue
+        if not _topic(ent.root):
+            continue
+        name = ent.text.strip(" -–—,;:'\"")  # 'the European Court of Human Rights -'; 'U.S.' keeps its stop
+        person = person_for(facts.people, name)
+        if name.lower() in speaker or person is not None and person is person_for(facts.people, speaker):
+            continue  # the speaker, by another name
+        about = question[:-1] + f" about {_as_written(parsed, name, parsed.span(ent.start_char, ent.end_char))}?"
+        if first_statement(parsed, about, facts) == sent.index:  # where ``ask`` answers it
+            return about
+    return None
 
 
 def _as_written(parsed: Parsed, name: str, span) -> str:
     """A name with the 'the' the article writes before it ('the Football Association of Wales
-    said', whose name is 'Football Association of Wales')."""
-    if span is not None and not name.lower().startswith("the ") and re.search(r"(?<![\w])the\s+$", parsed.text[max(0, span.start - 5):span.start], re.IGNORECASE):
+    said', whose name is 'Football Association of Wales'); not the 'the' of another word for them
+    ('the judge said', of Letitia Clark)."""
+    if span is not None and span.text.lower() in name.lower() and not name.lower().startswith("the ") and re.search(r"(?<![\w])the\s+$", parsed.text[max(0, span.start - 5):span.start], re.IGNORECASE):
         return "the " + name
     return name
 
