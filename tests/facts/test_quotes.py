@@ -82,3 +82,13 @@ def test_a_pronoun_speaker_in_a_subordinate_clause_is_the_main_clauses_subject()
     )
     (q,) = [q for q in quotes_of(p) if q.direct]
     assert q.text == "deep anger and open hostility" and q.speaker == "Ada Pell"
+
+
+def test_a_name_inside_the_quotation_is_not_its_speaker():
+    # the parse takes 'Tom Harte', inside the marks, for the subject of 'wrote'
+    p = parsed_text(
+        'Mayor Ada Pell confirmed the visit on Monday. "Tom Harte, the deputy leader of the council, heading now to Leeds," Pell wrote on Tuesday on Twitter. '
+        '"A modern and well-funded library," insisted Lena Voss, "will bring the town back to life."'
+    )
+    speakers = [(q.text.split(",")[0], q.speaker) for q in quotes_of(p) if q.direct]
+    assert speakers == [("Tom Harte", "Ada Pell"), ("A modern and well-funded library", "Lena Voss"), ("will bring the town back to life.", "Lena Voss")], speakers

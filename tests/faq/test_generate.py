@@ -232,3 +232,8 @@ def test_who_takes_a_singular_verb():
     assert "Who has vowed to end the new policy on immigration?" in questions("Lawmakers have vowed to end the new policy on immigration.")
     qs = questions("Lawmakers urge the administration to end its new policy on immigration.")
     assert not any(q.startswith("Who urge") for q in qs), qs
+
+
+def test_no_clause_question_of_a_subject_the_parse_found_inside_a_quotation():
+    qs = questions('"Tom Harte, the deputy leader of the council, heading now to Leeds," Mayor Ada Pell wrote on Tuesday on Twitter.')
+    assert not any(a.startswith("Tom Harte") and q.startswith("Who") or "Tom Harte write" in q for q, a in qs.items()), qs

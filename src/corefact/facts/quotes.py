@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Person, Quote
-from ..nlp import Parsed, ent_at, ents, quotations
+from ..nlp import Parsed, ent_at, ents, ents_within, quotations
 from .people import person_for
 
 CUE_LEMMAS = {
@@ -45,6 +45,21 @@ def _speaker_of(verb) -> tuple[Optional[object], Optional[object]]:
             while start < tok.i and verb.doc[start].dep_ in ("det", "punct"):
                 start += 1
             return tok, verb.doc[start:tok.i + 1]
+    return None, None
+
+
+def _named_beside(parsed: Parsed, people: list[Person], start: int, verb):
+    """The person or body named right before a cue verb, after nothing but punctuation from
+    ``start`` (where the quotation before it closes: '," Trump wrote'), or right after it ('," insisted
+    Lena Voss'); (None, None) when there is none."""
+    verb_end = verb.idx + len(verb.text)
+    for e in ents_within(parsed.doc, start, verb_end + 2):
+        if e.start_char < verb.idx:
+            beside = not parsed.text[start:e.start_char].strip(" ,\"'”’") and not parsed.text[e.end_char:verb.idx].strip()
+        else:
+            beside = not parsed.text[verb_end:e.start_char].strip()
+        if beside and (e.label_ in ("PERSON", "ORG") or person_for(people, e.text) is not None):
+            return e.root, e
     return None, None
 
 
@@ -106,7 +121,8 @@ def extract_quotes(parsed: Parsed, people: list[Person]) -> list[Quote]:
     text = parsed.text
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
-    for q_start, q_end in quotations(text):
+    marked = quotations(text)
+    for q_start, q_end in marked:
         inner = text[q_start:q_end].strip('"“”\'‘’ \n')
         if len(inner.split()) < 3:  # scare quotes: "so-called"
             continue
@@ -126,6 +142,14 @@ def extract_quotes(parsed: Parsed, people: list[Person]) -> list[Quote]:
         if verb is not None:
             tok, span = _speaker_of(verb)
             cue = verb.text
+            # the quotation itself, or one of three words or more that closes right before the verb
+            # ('"A modern library," insisted Lena Voss, "will..."'; not scare quotes: "'Rich' promised")
+            around = [(q_start, q_end)] + [(a, b) for a, b in marked if b <= verb.idx and not text[b:verb.idx].strip(" ,\"'”’") and len(text[a:b].split()) >= 3]
+            if span is not None and any(a <= span.start_char < b for a, b in around):
+                # the parse took a name in a quotation for the verb's subject ('"Kim Young Chol
+                # ... heading now to New York," Trump wrote'): the speaker is the name beside the verb
+                before = max((b for a, b in marked if b <= verb.idx), default=sent.start)
+                tok, span = _named_beside(parsed, people, before, verb)
         if span is None:
             acc, aspan = _according_to(doc, sent.tok_start, sent_end.tok_end)
             if acc is not None:

@@ -223,7 +223,7 @@ def first_statement(parsed: Parsed, question: str, facts: Facts) -> Optional[int
 def statements(parsed: Parsed, speaker: str, facts: Facts) -> list[int]:
     """Indices of the sentences in which the article has ``speaker`` say something, in order: a
     quotation attributed to them, or their name with a speech verb."""
-    bare = speaker[4:] if speaker.lower().startswith("the ") else speaker
+    bare = re.sub(r"^(?:the|an?) ", "", speaker, flags=re.IGNORECASE)
     found = set()
     for q in facts.quotes:
         if q.speaker and q.speaker.lower() in (speaker.lower(), bare.lower()):

@@ -17,7 +17,7 @@ from typing import Optional
 
 from ..facts.people import person_for, person_noun
 from ..model import Facts, Span
-from ..nlp import Parsed, Sent, leaves_quotation_open
+from ..nlp import Parsed, Sent, leaves_quotation_open, quotations
 from .grammar import (
     AUX,
     BAD_WORDS,
@@ -100,6 +100,7 @@ _POSSESSOR_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+$", re.IG
 def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate]:
     """Wh-questions about the main clause(s) of a sentence."""
     out: list[Candidate] = []
+    quoted = [(a, b) for a, b in quotation_spans(parsed) if a < sent.end and b > sent.start]
 
     def add(question: Optional[str], kind: str, answer_toks, verb, bonus: float = 0.0) -> None:
         answer_toks = [t for t in answer_toks if t.i >= sent.tok_start and t.i < sent.tok_end]
@@ -115,6 +116,8 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
         if clause is None:
             continue
         verb, subj, auxes, neg = clause
+        if any(a <= subj.idx < b for a, b in quoted) and not any(a <= verb.idx < b for a, b in quoted):
+            continue  # the parse took a name in the quotation for the subject ('"Kim ... heading to New York," Trump wrote')
         subj_text = resolve_subject(parsed, subj, facts, sent)
         if not subj_text:
             continue
@@ -267,6 +270,14 @@ def fits(lead: str, rest) -> bool:
     ``lead``, its subject, counted) and its rest names what it refers to."""
     words = 3 + len(lead.split()) + len(text_of(rest).split())
     return words <= QUESTION_WORDS - 4 and not BAD_WORDS.search(text_of(rest))
+
+
+def quotation_spans(parsed: Parsed) -> list[tuple[int, int]]:
+    """The article's direct quotations (:func:`corefact.nlp.quotations`), found once per article."""
+    data = parsed.doc.user_data
+    if "corefact_quotations" not in data:
+        data["corefact_quotations"] = quotations(parsed.text)
+    return data["corefact_quotations"]
 
 
 def _duration(child) -> Optional[list]:
@@ -513,11 +524,14 @@ def topical(parsed: Parsed, facts: Facts, question: str, sent: Sent, content) ->
 
 
 def _as_written(parsed: Parsed, name: str, span) -> str:
-    """A name with the 'the' the article writes before it ('the Football Association of Wales
-    said', whose name is 'Football Association of Wales'); not the 'the' of another word for them
+    """A name with the article ('the', 'a') the article writes before it ('the Football
+    Association of Wales said', whose name is 'Football Association of Wales'; 'a White House
+    official confirmed'); not the 'the' of another word for them
     ('the judge said', of Letitia Clark)."""
-    if span is not None and span.text.lower() in name.lower() and not name.lower().startswith("the ") and re.search(r"(?<![\w])the\s+$", parsed.text[max(0, span.start - 5):span.start], re.IGNORECASE):
-        return "the " + name
+    if span is not None and span.text.lower() in name.lower() and not re.match(r"(?:the|an?) ", name, re.IGNORECASE):
+        m = re.search(r"(?<![\w])(the|an?)\s+$", parsed.text[max(0, span.start - 5):span.start], re.IGNORECASE)
+        if m:
+            return f"{m.group(1).lower()} {name}"
     return name
 
 
