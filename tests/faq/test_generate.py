@@ -237,3 +237,22 @@ def test_who_takes_a_singular_verb():
 def test_no_clause_question_of_a_subject_the_parse_found_inside_a_quotation():
     qs = questions('"Tom Harte, the deputy leader of the council, heading now to Leeds," Mayor Ada Pell wrote on Tuesday on Twitter.')
     assert not any(a.startswith("Tom Harte") and q.startswith("Who") or "Tom Harte write" in q for q, a in qs.items()), qs
+
+
+@pytest.mark.parametrize(
+    "text, question, answer",
+    [
+        ("The council raised parking fees with the aim of cutting traffic in the town centre.", "Why did the council raise parking fees?", "with the aim of cutting traffic in the town centre"),
+        ("The European Commission increased passenger compensation in a bid to deter airlines from overbooking flights.", "Why did the European Commission increase passenger compensation?", "in a bid to deter airlines from overbooking flights"),
+        ("The company sold its factory in order to pay its debts.", "Why did the company sell its factory?", "in order to pay its debts"),
+        ("Ministers froze fuel duty so that drivers would pay less.", "Why did ministers freeze fuel duty?", "so that drivers would pay less"),
+    ],
+)
+def test_a_stated_purpose_answers_why(text, question, answer):
+    assert questions(text)[question] == answer
+
+
+def test_a_bare_infinitive_is_no_purpose():
+    # it may tell what came of it: no 'Why did Ada Pell replace Tom Harte in January?'
+    qs = questions("Ada Pell replaced Tom Harte in January to become the club's third coach this season.")
+    assert not any(q.startswith("Why") for q in qs), qs

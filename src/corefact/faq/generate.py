@@ -247,12 +247,14 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             inv = ask_about(ids_of(prep.subtree))
             answer = list(prep.subtree) if kind == "when" and prep.lower_ in ("since", "until", "by") else without_clauses(pobj)
             add(f"{kind.capitalize()} {inv}" if inv else None, kind, answer, verb)
-        # why: a because / due to clause
+        # why: a because / due to clause, or a stated purpose ('in a bid to', 'so that')
         for child in verb.children:
             marker = None
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("because", "since") for m in child.children):
                 marker = child
             elif child.dep_ == "prep" and child.lower_ in ("because", "due") and child.i > verb.i and not _due_to_do(child):
+                marker = child
+            elif child.i > verb.i and _purpose(child):
                 marker = child
             if marker is None:
                 continue
@@ -355,6 +357,25 @@ def _agent(subj) -> bool:
     if ent is not None:
         return ent.label_ in ("PERSON", "ORG", "NORP", "GPE")
     return subj.lower_ in ("he", "she", "they", "we") or subj.pos_ == "PROPN" or subj.pos_ == "NOUN" and (_acts(subj) or _group(subj))
+
+
+# the nouns of a stated purpose: 'in a bid to', 'with the aim of', 'in an effort to', 'in order to'
+_PURPOSE_NOUNS = {"aim", "bid", "effort", "attempt", "order", "hope", "drive", "push"}
+
+
+def _purpose(child) -> bool:
+    """A phrase of the clause that states what it is for: 'in a bid to deter airlines', 'with the
+    aim of cutting traffic', 'in order to pay its debts', 'so that drivers pay less'. Not a bare
+    infinitive, which may tell what came of it as well as what it was for ('replaced Marin in
+    January to become the club's third coach')."""
+    if child.dep_ == "prep" and child.lower_ in ("in", "with"):
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        return pobj is not None and pobj.lemma_.lower() in _PURPOSE_NOUNS and any(
+            c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) or c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children
+        )
+    if child.dep_ != "advcl":
+        return False
+    return [m.lower_ for m in child.children if m.dep_ == "mark"][:2] == ["so", "that"]
 
 
 def _due_to_do(tok) -> bool:
