@@ -256,3 +256,11 @@ def test_a_bare_infinitive_is_no_purpose():
     # it may tell what came of it: no 'Why did Ada Pell replace Tom Harte in January?'
     qs = questions("Ada Pell replaced Tom Harte in January to become the club's third coach this season.")
     assert not any(q.startswith("Why") for q in qs), qs
+
+
+def test_a_long_subject_leaves_out_where_a_name_is_but_not_what_a_noun_needs():
+    qs = questions("The Harbour Works Bill in the House of Commons and a companion bill in the Lords would give new powers to the port authority.")
+    assert qs["What would the Harbour Works Bill and a companion bill in the Lords give to the port authority?"] == "new powers"
+    # 'shares' needs its 'in ...': no 'By how much did shares fall?'
+    qs = questions("Shares in the Leeds construction firm Harte and Pell in the city of Leeds fell by 5% on Monday.")
+    assert not any(q.startswith(("By how much did shares fall", "When did shares fall")) for q in qs), qs

@@ -46,12 +46,13 @@ def text_of(tokens) -> str:
     return "".join(out).strip()
 
 
-def np_text(tok, core_only: bool = False) -> str:
+def np_text(tok, core_only: bool = False, drop: frozenset[int] | set[int] = frozenset()) -> str:
     """A noun phrase for use inside a question; a sentence-initial common noun is lower-cased
     (not a word that keeps its capital, :func:`_keeps_capital`: 'FA chief Greg Dyke', not 'fA chief').
 
-    With ``core_only``, appositions and 'including ...' phrases set off by commas are left out."""
-    drop: set[int] = set()
+    With ``core_only``, appositions and 'including ...' phrases set off by commas are left out, and
+    the tokens in ``drop``."""
+    drop = set(drop)
     if core_only:
         for c in tok.children:
             if c.dep_ in ("appos", "relcl", "acl") or c.dep_ == "prep" and c.lower_ in ("including", "among"):
@@ -292,6 +293,11 @@ def resolve_subject(parsed: Parsed, subj, facts: Facts, sent: Sent) -> Optional[
         return None
     text = np_text(subj, core_only=True)
     if len(text.split()) > 8:
+        # a name needs no place to say which it is: 'the Burma Sanctions Bill (in the House of
+        # Representatives) and a companion bill in the Senate'; not 'shares (in Multiplex)'
+        named = {t.i for n in subj.subtree if n.pos_ == "PROPN" and n.dep_ in ("nsubj", "nsubjpass", "conj") for c in n.children if c.dep_ == "prep" for t in c.subtree}
+        text = np_text(subj, core_only=True, drop=named) if named else text
+    if len(text.split()) > 12 or len(text.split()) > 8 and not named:
         return None
     return text
 
