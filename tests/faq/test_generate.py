@@ -264,3 +264,19 @@ def test_a_long_subject_leaves_out_where_a_name_is_but_not_what_a_noun_needs():
     # 'shares' needs its 'in ...': no 'By how much did shares fall?'
     qs = questions("Shares in the Leeds construction firm Harte and Pell in the city of Leeds fell by 5% on Monday.")
     assert not any(q.startswith(("By how much did shares fall", "When did shares fall")) for q in qs), qs
+
+
+def test_someone_spoken_to_is_not_the_subject():
+    qs = questions('"Councillor Pell, do not shut down the library," Mayor Tom Harte told reporters.')
+    assert not any(a.startswith("Councillor Pell") and q.startswith("Who") for q, a in qs.items()), qs
+    assert not any(q.startswith("What do") and "not shut" in q for q in qs), qs
+    # a name with an aside is the subject
+    assert questions("Ada Pell, the mayor, will close the library on Monday.")["Who will close the library on Monday?"] == "Ada Pell"
+
+
+def test_a_long_statement_is_answered_by_its_main_clause():
+    qs = questions(
+        "While the new rule applies to every school in the county, those in the small coastal towns of the north and the hill villages "
+        "of the east could be hit especially hard by the cuts to the bus service, parents say."
+    )
+    assert qs["What do parents say?"].startswith("those in the small coastal towns")

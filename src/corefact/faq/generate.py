@@ -118,6 +118,8 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
         verb, subj, auxes, neg = clause
         if any(a <= subj.idx < b for a, b in quoted) and not any(a <= verb.idx < b for a, b in quoted):
             continue  # the parse took a name in the quotation for the subject ('"Kim ... heading to New York," Trump wrote')
+        if _addressed(subj, verb, auxes):
+            continue  # 'Senator Schumer, do not shut down the government': someone spoken to, not the subject
         subj_text = resolve_subject(parsed, subj, facts, sent)
         if not subj_text:
             continue
@@ -144,6 +146,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
         ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if lemma in SPEECH_VERBS and ccomp is not None:
             content = [t for t in ccomp.subtree if not (t.dep_ == "mark" and t.head.i == ccomp.i)]
+            content = _main_clause(ccomp, content)
             inv = ask_about(ids_of(ccomp.subtree))
             if inv and (ccomp.i > verb.i or subj.i < verb.i and not any(t.dep_ in ("prep", "advcl", "nsubj") for t in verb.rights)):  # '..., advocates say.'
                 question = topical(parsed, facts, finish(f"What {inv}"), sent, content)
@@ -272,6 +275,27 @@ def fits(lead: str, rest) -> bool:
     ``lead``, its subject, counted) and its rest names what it refers to."""
     words = 3 + len(lead.split()) + len(text_of(rest).split())
     return words <= QUESTION_WORDS - 4 and not BAD_WORDS.search(text_of(rest))
+
+
+def _main_clause(head, content: list) -> list:
+    """What was said, its opening subordinate clause left out when it is too long for a short
+    answer ('[While the decision applies to all seeking asylum ...,] applicants from Mexico ...
+    could be hit especially hard'); the FAQ's answer sentence keeps it."""
+    if sum(1 for t in content if not t.is_punct) <= 30:
+        return content
+    lead = next((c for c in head.children if c.dep_ == "advcl" and c.left_edge.i == content[0].i), None)
+    if lead is None or lead.right_edge.i + 1 >= len(head.doc) or head.doc[lead.right_edge.i + 1].text != ",":
+        return content
+    return [t for t in content if t.i > lead.right_edge.i + 1]
+
+
+def _addressed(subj, verb, auxes) -> bool:
+    """A name set off by a comma right before an order ('Senator Schumer, do not shut down...'):
+    the person it is given to, which the parse takes for the subject."""
+    doc = subj.doc
+    comma = subj.right_edge.i if subj.right_edge.text == "," else subj.right_edge.i + 1  # the parse may hang it on the name
+    order = verb.tag_ == "VB" and all(a.lower_ in ("do", "don't") for a in auxes)
+    return order and comma + 1 < len(doc) and doc[comma].text == "," and comma + 1 == min(t.i for t in auxes + [verb])
 
 
 def quotation_spans(parsed: Parsed) -> list[tuple[int, int]]:
