@@ -280,3 +280,14 @@ def test_a_long_statement_is_answered_by_its_main_clause():
         "of the east could be hit especially hard by the cuts to the bus service, parents say."
     )
     assert qs["What do parents say?"].startswith("those in the small coastal towns")
+
+
+def test_he_is_not_the_previous_sentences_subject_when_another_person_speaks_before_it():
+    from corefact.faq.generate import generate
+
+    p = parsed_text("Mayor Ada Pell spoke to reporters on Monday. Talks stalled when Tom Harte tweeted that he would not sign the deal with the council.")
+    asked = [c.question for c in generate(p, extract_facts(p), [p.sents[1]])]
+    assert not any("Ada Pell" in q for q in asked), asked
+    p = parsed_text("Mayor Ada Pell spoke to reporters on Monday. She will sign the deal with the council on Friday.")
+    asked = [c.question for c in generate(p, extract_facts(p), [p.sents[1]])]
+    assert "When will Ada Pell sign the deal with the council?" in asked, asked

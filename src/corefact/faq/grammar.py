@@ -9,7 +9,7 @@ from typing import Optional
 
 from ..facts.people import person_for
 from ..model import Facts, Span
-from ..nlp import Parsed, Sent, ent_at
+from ..nlp import Parsed, Sent, ent_at, ents_within
 
 SUBJ = ("nsubj", "nsubjpass")
 AUX = ("aux", "auxpass")
@@ -288,7 +288,7 @@ def resolve_subject(parsed: Parsed, subj, facts: Facts, sent: Sent) -> Optional[
         if subj is None:
             return None
     if subj.lower_ in ("he", "she") and len(list(subj.subtree)) == 1:
-        return _antecedent(parsed, facts, sent)
+        return _antecedent(parsed, facts, sent, subj)
     if subj.lower_ in PRONOUNS:
         return None
     text = np_text(subj, core_only=True)
@@ -321,9 +321,12 @@ def _relative_antecedent(rel):
 _NOT_ANTECEDENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
-def _antecedent(parsed: Parsed, facts: Facts, sent: Sent) -> Optional[str]:
+def _antecedent(parsed: Parsed, facts: Facts, sent: Sent, pronoun=None) -> Optional[str]:
     """The person 'he' or 'she' stands for: the subject of the previous sentence when that is a
-    named person (a conservative rule: otherwise no question is made)."""
+    named person and no other person is the subject of a clause before the pronoun in its own
+    sentence ('...when Trump tweeted that he "didn't see a deal"' is not the previous sentence's
+    Paul Ryan; 'hosted by Gordon Brown, he said' may be); a conservative rule: otherwise no
+    question is made."""
     if sent.index == 0:
         return None
     prev = parsed.sents[sent.index - 1]
@@ -334,7 +337,11 @@ def _antecedent(parsed: Parsed, facts: Facts, sent: Sent) -> Optional[str]:
             if ent is None:
                 return None
             person = person_for(facts.people, ent.text)
-            return person.name if person else None
+            if person is None or pronoun is not None and any(
+                e.label_ == "PERSON" and e.root.dep_ in SUBJ and person_for(facts.people, e.text) is not person for e in ents_within(parsed.doc, sent.start, pronoun.idx)
+            ):
+                return None
+            return person.name
     return None
 
 
