@@ -286,8 +286,8 @@ def test_he_is_not_the_previous_sentences_subject_when_another_person_speaks_bef
     from corefact.faq.generate import generate
 
     p = parsed_text("Mayor Ada Pell spoke to reporters on Monday. Talks stalled when Tom Harte tweeted that he would not sign the deal with the council.")
-    asked = [c.question for c in generate(p, extract_facts(p), [p.sents[1]])]
+    asked = [c.question for c in generate(p, extract_facts(p), [p.sents[1]]) if c.evidence.index == 1]
     assert not any("Ada Pell" in q for q in asked), asked
     p = parsed_text("Mayor Ada Pell spoke to reporters on Monday. She will sign the deal with the council on Friday.")
-    asked = [c.question for c in generate(p, extract_facts(p), [p.sents[1]])]
+    asked = [c.question for c in generate(p, extract_facts(p), [p.sents[1]]) if c.evidence.index == 1]
     assert "When will Ada Pell sign the deal with the council?" in asked, asked
