@@ -291,3 +291,20 @@ def test_he_is_not_the_previous_sentences_subject_when_another_person_speaks_bef
     p = parsed_text("Mayor Ada Pell spoke to reporters on Monday. She will sign the deal with the council on Friday.")
     asked = [c.question for c in generate(p, extract_facts(p), [p.sents[1]]) if c.evidence.index == 1]
     assert "When will Ada Pell sign the deal with the council?" in asked, asked
+
+
+def test_what_someone_plans_or_decides_to_do():
+    qs = questions("Before the summit, the county's new police chief also plans to hold face-to-face talks with the mayor of Leeds.")
+    assert qs["What does the county's new police chief plan to do?"] == "hold face-to-face talks with the mayor of Leeds"
+    qs = questions("Some councillors have vowed to vote against any budget that does not include money for the library.")
+    assert qs["What have some councillors vowed to do?"] == "vote against any budget that does not include money for the library"
+    # not of a verb that says nothing of intent, nor under a negation
+    assert not any(q.endswith("to do?") for q in questions("The striker seems to have lost his form."))
+    assert not any(q.endswith("to do?") for q in questions("The council decided not to reopen the bridge."))
+    assert not any(q.endswith("to do?") for q in questions("The council did not plan to reopen the bridge."))
+
+
+def test_no_question_of_a_clause_the_sentence_asks_about():
+    # the sentence does not say that the council closed the bridge
+    assert questions("Officials are still checking whether the council closed the bridge on Monday.") == {}
+    assert questions("Police do not know how Tom Harte entered the building on Monday.") == {}

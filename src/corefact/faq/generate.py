@@ -78,6 +78,12 @@ _ACTS = {
     "pass", "block", "cut", "raise", "suspend", "cancel", "resign", "appoint", "elect", "win", "lose",
     "kill", "arrest", "charge", "sentence", "convict", "sue", "fine", "evacuate", "close", "open",
 }
+# verbs whose infinitive is what the subject means or decides to do: 'plans to hold talks', 'vowed to
+# vote against'; not 'seems to', 'has to', 'began to'
+_INTENT = {
+    "plan", "aim", "intend", "vow", "promise", "pledge", "threaten", "want", "hope", "seek", "try", "attempt",
+    "agree", "refuse", "decide", "expect", "offer", "propose", "vote", "choose", "prepare", "fail", "move",
+}
 # what happens next: a future or conditional clause
 _FUTURE = {"will", "would", "shall", "'ll", "plan", "expect", "intend", "aim"}
 
@@ -110,6 +116,8 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
     for verb in parsed.tokens(sent):
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj") and not _stated_clause(verb):
             continue
+        if verb.dep_ == "ccomp" and any(c.i < verb.i and (c.tag_ in ("WRB", "WP", "WDT") or c.dep_ == "mark" and c.lower_ in ("whether", "if")) for c in verb.children):
+            continue  # 'It is not known how Granado intends to plead': a clause asked about, not stated
         if sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
             continue  # a misparse: 'lifted rates 0.25%, their first move in a year' has one object
         clause = clause_of(verb, _agent)
@@ -200,11 +208,12 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                 inv = ask_about(ids_of(answer) | aside_ids(child))  # an aside is in neither
                 add(f"{wh} {inv}" if inv else None, "what", answer, verb)
             # "urged the council to delay the vote" -> What did the mayor urge the council to do?
+            # "plans to hold talks with Abe" -> What does the president plan to do? (a verb of intent or decision)
             elif child.dep_ == "xcomp" and child.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-                if obj is None:
-                    continue
-                inv = inverted(verb, subj_text, auxes, neg, np_text(obj) + " to do")
+                if obj is None and (lemma not in _INTENT or neg or any(c.dep_ == "neg" for c in child.children)) or obj is not None and obj.i > child.i:
+                    continue  # 'decided not to reopen', 'did not plan to': no 'What did X (not) decide to do?'
+                inv = inverted(verb, subj_text, auxes, neg, (np_text(obj) + " " if obj is not None else "") + "to do")
                 answer = [t for t in child.subtree if not (t.dep_ == "aux" and t.head.i == child.i)]
                 add(f"What {inv}" if inv else None, "what", answer, verb)
             # "pushed for a fix" -> What have Democrats pushed for? (the preposition the verb takes, last in the clause)
