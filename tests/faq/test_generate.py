@@ -308,3 +308,16 @@ def test_no_question_of_a_clause_the_sentence_asks_about():
     # the sentence does not say that the council closed the bridge
     assert questions("Officials are still checking whether the council closed the bridge on Monday.") == {}
     assert questions("Police do not know how Tom Harte entered the building on Monday.") == {}
+
+
+def test_what_a_comma_sets_off_after_a_subject_stays_out_of_the_question():
+    qs = questions("Tom Harte, formerly famous for the Carry On films, will open the new library on Friday.")
+    assert "When will Tom Harte open the new library?" in qs, qs
+    # a list is no aside
+    assert "What will Smith, Jones and Brown open on Friday?" in questions("Smith, Jones and Brown will open the new library on Friday.")
+
+
+def test_no_question_of_a_clause_with_two_subjects():
+    # the parse splits 'co-sponsor' into two subjects of 'told'
+    qs = questions("The House bill's Republican co-sponsor told VOA the sanctions are meant to give the council more leverage.")
+    assert not any(q.startswith("What did") and q.endswith(" co tell VOA?") for q in qs), qs

@@ -118,8 +118,8 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             continue
         if verb.dep_ == "ccomp" and any(c.i < verb.i and (c.tag_ in ("WRB", "WP", "WDT") or c.dep_ == "mark" and c.lower_ in ("whether", "if")) for c in verb.children):
             continue  # 'It is not known how Granado intends to plead': a clause asked about, not stated
-        if sum(1 for c in verb.children if c.dep_ == "dobj") > 1:
-            continue  # a misparse: 'lifted rates 0.25%, their first move in a year' has one object
+        if sum(1 for c in verb.children if c.dep_ == "dobj") > 1 or sum(1 for c in verb.children if c.dep_ == "nsubj") > 1:
+            continue  # a misparse: 'lifted rates 0.25%, their first move in a year' has one object, 'Republican co-sponsor told' one subject
         clause = clause_of(verb, _agent)
         if clause is None:
             continue

@@ -50,13 +50,15 @@ def np_text(tok, core_only: bool = False, drop: frozenset[int] | set[int] = froz
     """A noun phrase for use inside a question; a sentence-initial common noun is lower-cased
     (not a word that keeps its capital, :func:`_keeps_capital`: 'FA chief Greg Dyke', not 'fA chief').
 
-    With ``core_only``, appositions and 'including ...' phrases set off by commas are left out, and
-    the tokens in ``drop``."""
+    With ``core_only``, appositions, 'including ...' phrases and whatever else a comma sets off
+    right after the noun ('Rank, formerly famous for the Carry On series,') are left out, and the
+    tokens in ``drop``."""
     drop = set(drop)
     if core_only:
         for c in tok.children:
             if c.dep_ in ("appos", "relcl", "acl") or c.dep_ == "prep" and c.lower_ in ("including", "among"):
                 drop.update(t.i for t in c.subtree)
+        drop |= _set_off(tok)
     toks = [t for t in tok.subtree if t.i not in drop and (t.dep_ not in ("punct",) or t.i not in (tok.left_edge.i, tok.right_edge.i))]
     toks = [t for k, t in enumerate(toks) if not (t.is_punct and t.text == "," and (k + 1 == len(toks) or toks[k + 1].is_punct))]
     while toks and toks[-1].is_punct:
@@ -71,6 +73,18 @@ def np_text(tok, core_only: bool = False, drop: frozenset[int] | set[int] = froz
     elif starts and first.text == "The" and first.ent_type_ and not _the_in_name(first):
         text = "the" + text[3:]  # 'the Commerce Department'
     return text
+
+
+def _set_off(tok) -> set[int]:
+    """Token ids of what a comma right after a noun sets off inside its phrase, up to the phrase's
+    last comma or its end ('Rank[, formerly famous for the Carry On series,]'); none for a list
+    ('Smith, Jones and Brown')."""
+    doc, sub = tok.doc, [t for t in tok.subtree]
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != "," or doc[tok.i + 1].head.i != tok.i or any(c.dep_ == "conj" for c in tok.children):
+        return set()
+    commas = [t.i for t in sub if t.text == "," and t.i > tok.i]
+    end = commas[-1] if len(commas) > 1 else sub[-1].i
+    return set(range(tok.i + 1, end + 1))
 
 
 def _keeps_capital(tok) -> bool:
