@@ -321,3 +321,19 @@ def test_no_question_of_a_clause_with_two_subjects():
     # the parse splits 'co-sponsor' into two subjects of 'told'
     qs = questions("The House bill's Republican co-sponsor told VOA the sanctions are meant to give the council more leverage.")
     assert not any(q.startswith("What did") and q.endswith(" co tell VOA?") for q in qs), qs
+
+
+def test_a_clause_of_what_has_not_happened_yet_is_not_asked():
+    qs = questions("Staff will continue the strike until the management puts a better offer on the table.")
+    assert not any("management" in q for q in qs), qs
+    qs = questions("The council must approve the plan before the mayor can sign the deal with the port.")
+    assert not any(q.startswith(("What can the mayor", "Who can sign")) for q in qs), qs
+    # in the past, it is stated
+    assert "What had the club decided to do?" in questions("The striker left for Spain once the club had decided to sell its ground in May.")
+
+
+def test_a_verb_without_a_tense_of_its_own_is_not_asked():
+    qs = questions("The carmaker saw fourth quarter operating profits fall to 785m euros from 2.4bn euros in 2003.")
+    assert not any(q.startswith(("When do", "When does")) for q in qs), qs
+    qs = questions("The carmaker saw worldwide vehicle sales rise 8% to 4.7 million in 2004.")
+    assert not any(q.startswith("By how much do") for q in qs), qs

@@ -124,6 +124,8 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
         if clause is None:
             continue
         verb, subj, auxes, neg = clause
+        if not finite(verb) and not any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in auxes) or _bare_infinitive(verb):
+            continue  # 'getting governments to spend', 'saw profits fall 2%': no tense of its own to ask with
         if any(a <= subj.idx < b for a, b in quoted) and not any(a <= verb.idx < b for a, b in quoted):
             continue  # the parse took a name in the quotation for the subject ('"Kim ... heading to New York," Trump wrote')
         if _addressed(subj, verb, auxes):
@@ -298,6 +300,16 @@ def _main_clause(head, content: list) -> list:
     return [t for t in content if t.i > lead.right_edge.i + 1]
 
 
+# verbs whose complement is a bare infinitive ('saw profits fall', 'helped the carmaker boost')
+_BARE_HEADS = {"see", "watch", "hear", "help", "make", "let", "have"}
+
+
+def _bare_infinitive(verb) -> bool:
+    """A clause after 'saw', 'helped', 'let' with neither an auxiliary nor a 'that' ('saw fourth
+    quarter profits fall to 785m euros'): the tagger may read its verb as a present tense."""
+    return verb.dep_ == "ccomp" and lemma_of(verb.head) in _BARE_HEADS and verb.tag_ in ("VB", "VBP") and not any(c.dep_ in AUX or c.dep_ == "mark" for c in verb.children)
+
+
 def _addressed(subj, verb, auxes) -> bool:
     """A name set off by a comma right before an order ('Senator Schumer, do not shut down...'):
     the person it is given to, which the parse takes for the subject."""
@@ -337,13 +349,21 @@ _RELATIVE_TIME = {"after", "before", "ago", "later", "earlier", "since"}
 
 
 # subordinate clauses that state a fact of their own ('came after President Trump ordered an end
-# to the policy'); not a condition ('if', 'unless') or a purpose
-_STATED_MARKS = {"as", "after", "before", "while", "when", "because", "since", "until", "although", "though", "once"}
+# to the policy'); not a condition ('if', 'unless'), a purpose, or what has not happened yet ('until
+# the management puts an offer on the table', 'once the deal is signed', 'before it can go into
+# effect': 'before', 'until' and 'once' state a clause in the past, of a main clause with no modal)
+_STATED_MARKS = {"as", "after", "while", "when", "because", "since", "although", "though"}
+_ONCE_DONE = {"before", "until", "once"}  # stated only of the past
 
 
 def _stated_clause(verb) -> bool:
     """A finite adverbial clause with its own subject and a mark that states it as a fact."""
-    return verb.dep_ == "advcl" and finite(verb) and any(c.dep_ == "mark" and c.lower_ in _STATED_MARKS for c in verb.children)
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    if any(m in _ONCE_DONE for m in marks):
+        # 'once Barcelona had decided', 'until he retired in 2001'; not 'will continue until the management puts an offer on the table'
+        past = verb.tag_ == "VBD" or any(c.dep_ in AUX and c.tag_ == "VBD" for c in verb.children)
+        return verb.dep_ == "advcl" and past and not any(c.dep_ in AUX and c.tag_ == "MD" for c in verb.head.children)
+    return verb.dep_ == "advcl" and finite(verb) and any(m in _STATED_MARKS for m in marks)
 
 
 # bodies that act, for 'Who ... by?' ('set by the government', 'dismissed by a court'); people
@@ -460,7 +480,7 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
                 if not finite(verb) or any(c.dep_ == "ccomp" for c in verb.children):
                     continue  # 'How many people wounded?'; 'How many firms said in a statement?' (what?)
                 q = f"How many {fig.counts} {fig.context}"
-            elif noun_tok.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX"):
+            elif noun_tok.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and not _bare_infinitive(verb):
                 subj, auxes, neg = clause_parts(verb)
                 subj_text = resolve_subject(parsed, subj, facts, sent) if subj is not None else None
                 if not subj_text:
@@ -479,6 +499,8 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
             if phrase is None or phrase.dep_ not in ("dobj", "npadvmod", "attr") or phrase.head.pos_ not in ("VERB", "AUX"):
                 continue
             verb = phrase.head
+            if _bare_infinitive(verb):
+                continue  # 'saw worldwide vehicle sales rise 8%': no 'By how much do sales rise?'
             subj, auxes, neg = clause_parts(verb)
             subj_text = resolve_subject(parsed, subj, facts, sent) if subj is not None else None
             if not subj_text:

@@ -361,6 +361,7 @@ def _antecedent(parsed: Parsed, facts: Facts, sent: Sent, pronoun=None) -> Optio
 
 def finish(q: str) -> str:
     q = re.sub(r"\s+", " ", q).strip().rstrip(",;:.")
+    q = re.sub(r"(?:\s*,){2,}", ",", q)  # the commas around a phrase left out ('the scheme,,, taking')
     q = re.sub(r"\s+([,.;:?!%])", r"\1", q)
     return q[0].upper() + q[1:] + "?"
 
