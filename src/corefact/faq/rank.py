@@ -6,7 +6,7 @@ import re
 
 from ..nlp import leaves_quotation_open
 from ..select import Scored
-from .generate import Candidate
+from .candidate import Candidate
 from .grammar import BAD_WORDS, QUESTION_WORDS
 
 # a short answer in a quoted speaker's own words ('my parents'): whose, the reader cannot tell

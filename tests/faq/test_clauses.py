@@ -1,7 +1,8 @@
 import pytest
 
 from corefact.facts import extract_facts
-from corefact.faq.generate import clause_questions, fact_questions
+from corefact.faq.clauses import clause_questions
+from corefact.faq.keyfacts import fact_questions
 
 from ..conftest import parsed_text
 
