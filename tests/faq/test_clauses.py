@@ -338,3 +338,8 @@ def test_a_verb_without_a_tense_of_its_own_is_not_asked():
     assert not any(q.startswith(("When do", "When does")) for q in qs), qs
     qs = questions("The carmaker saw worldwide vehicle sales rise 8% to 4.7 million in 2004.")
     assert not any(q.startswith("By how much do") for q in qs), qs
+
+
+def test_how_many_of_a_counted_whole_reads_as_a_question():
+    qs = questions("More than 40 people, including 12 children, have been involved in a crash on the coast road.")
+    assert qs["How many of the people were children?"] == "12"

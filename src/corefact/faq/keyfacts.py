@@ -68,7 +68,9 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
                 # "including more than 1,100 children" -> how many of the counted were children
                 parent = facts.figures[fig.part_of]
                 if parent.counts:
-                    q = f"How many of the {parent.counts} {parent.context or ''} were {fig.counts}"
+                    # the context when it names them ('residents of the valley'), not a clause ('have been involved in a crash')
+                    context = parent.context if parent.context and not re.match(r"(?:have|has|had|were|was|are|is|will|would)\b", parent.context) else ""
+                    q = f"How many of the {parent.counts} {context} were {fig.counts}"
                     out.append(Candidate(finish(q), "how_many", fig.span, sent, bonus=0.3))
                 continue
             if noun_tok.dep_ in SUBJ:
