@@ -10,6 +10,9 @@ def test_faq_shape_on_every_example(example_paths):
         assert ex.faq[0].question == CORE_QUESTION and ex.faq[0].answer == ex.core_fact.text
         assert len(ex.faq) >= 5, (path.name, [q.question for q in ex.faq])
         seen = set()
+        # each answer is shown once: not the core fact's sentence again, nor another question's
+        answers = [qa.answer for qa in ex.faq]
+        assert len(answers) == len(set(answers)), (path.name, answers)
         for qa in ex.faq[1:]:
             assert qa.question.endswith("?") and qa.question[0].isupper()
             assert qa.short_answer.lower() not in qa.question.lower()

@@ -34,12 +34,19 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
     shortlist = rank(candidates, scored, max(3 * n, 12), core_index, leans)
     checked = round_trip(parsed, shortlist, index, facts)
     dropped = len(shortlist) - len(checked)
-    for c in rank(checked, scored, n - 1, core_index, leans):
+    # in rank order (a greedy choice: the first n - 1 of a longer list are the n - 1 it would
+    # choose), each answer shown once: not the core fact's sentence again, nor a sentence another
+    # question already shows ('What did the spokesman say?' beside 'What did the spokesman refuse to do?')
+    for c in rank(checked, scored, len(checked), core_index, leans):
+        if len(faq) == n:
+            break
         sentence = answer_sentence(parsed, c.evidence)
         text, transformations = sentence.text, sentence.transformations
         reversed_ = reverse_wh(c.question, c.answer.text) if c.kind in ("how_many", "who_is") else None
         if reversed_ is not None and c.answer.text in reversed_:  # the question's own words around the answer span (kept only when the span is there verbatim, not recased)
             text, transformations = reversed_, [Transformation(rule="reverse_wh", added=reversed_.replace(c.answer.text, "", 1).strip())]
+        if any(q.answer == text for q in faq):
+            continue
         faq.append(
             QA(
                 question=c.question,
