@@ -343,3 +343,14 @@ def test_a_verb_without_a_tense_of_its_own_is_not_asked():
 def test_how_many_of_a_counted_whole_reads_as_a_question():
     qs = questions("More than 40 people, including 12 children, have been involved in a crash on the coast road.")
     assert qs["How many of the people were children?"] == "12"
+
+
+def test_rules_that_would_say_more_than_the_sentence():
+    # a purpose noun that names no purpose
+    assert not any(q.startswith("Why") for q in questions("The council ranked the schools in order of size on Monday."))
+    assert not any(q.startswith("Why") for q in questions("Harbour Works won the contract for the pier with a bid of two million pounds."))
+    # 'before' does not state that the bank approved the loan
+    assert not any("bank" in q for q in questions("The company collapsed in March before the bank approved the rescue loan."))
+    # a reported claim keeps its 'according to'
+    qs = questions("The firm made a loss of two million pounds on its new ferry service last year, according to its rivals.")
+    assert not any(q.startswith("When did the firm make") and "according to" not in q for q in qs), qs

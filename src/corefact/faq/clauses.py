@@ -271,7 +271,7 @@ def _main_clause(head, content: list) -> list:
     could be hit especially hard'); the FAQ's answer sentence keeps it."""
     if sum(1 for t in content if not t.is_punct) <= 30:
         return content
-    lead = next((c for c in head.children if c.dep_ == "advcl" and c.left_edge.i == content[0].i), None)
+    lead = next((c for c in head.children if c.dep_ == "advcl" and c.left_edge.i == content[0].i and any(m.dep_ == "mark" and m.lower_ in ("while", "although", "though", "as", "whereas") for m in c.children)), None)
     if lead is None or lead.right_edge.i + 1 >= len(head.doc) or head.doc[lead.right_edge.i + 1].text != ",":
         return content
     return [t for t in content if t.i > lead.right_edge.i + 1]
@@ -329,8 +329,8 @@ _RELATIVE_TIME = {"after", "before", "ago", "later", "earlier", "since"}
 # to the policy'); not a condition ('if', 'unless'), a purpose, or what has not happened yet ('until
 # the management puts an offer on the table', 'once the deal is signed', 'before it can go into
 # effect': 'before', 'until' and 'once' state a clause in the past, of a main clause with no modal)
-_STATED_MARKS = {"as", "after", "while", "when", "because", "since", "although", "though"}
-_ONCE_DONE = {"before", "until", "once"}  # stated only of the past
+_STATED_MARKS = {"as", "after", "while", "when", "because", "since", "although", "though"}  # not "before"
+_ONCE_DONE = {"until", "once"}  # stated only of the past ("before": not even then, 'collapsed before the bank approved the loan')
 
 
 def _stated_clause(verb) -> bool:
@@ -401,8 +401,10 @@ def _purpose(child) -> bool:
     if child.dep_ == "prep" and child.lower_ in ("in", "with"):
         pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
         return pobj is not None and pobj.lemma_.lower() in _PURPOSE_NOUNS and any(
-            c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children) or c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children
-        )
+            c.dep_ == "acl" and any(a.lower_ == "to" for a in c.children)
+            or c.dep_ == "prep" and c.lower_ == "of" and pobj.lemma_.lower() in ("aim", "hope") and any(g.tag_ == "VBG" for g in c.children)
+            for c in pobj.children
+        )  # not 'in order of size', 'with a bid of two million pounds'
     if child.dep_ != "advcl":
         return False
     return [m.lower_ for m in child.children if m.dep_ == "mark"][:2] == ["so", "that"]

@@ -225,7 +225,7 @@ def optional_phrases(verb, rest) -> list[set[int]]:
     an aside on a noun (a relative clause or apposition after a comma, a relative clause on a
     definite noun: 'the crisis that has displaced...', not 'any bill that does not...'), a participle ('criticisms
     levelled by Republicans'; not what a noun needs: 'plans to sell', 'a manner that'), an
-    'according to' attribution, an 'including' list, and a preposition of the clause after the
+    'including' list (never an 'according to': a claim would read as a fact), and a preposition of the clause after the
     verb's first complement ('praised Wray for his leadership'; not 'voted against the bill', nor
     the 'of' of 'a grant of asylum'). Leaving one out asks less than the sentence says."""
     ids = {t.i for t in rest}
@@ -238,7 +238,7 @@ def optional_phrases(verb, rest) -> list[set[int]]:
         optional = (
             t.dep_ in ("relcl", "appos") and (aside or t.dep_ == "relcl" and _definite(t.head))
             or t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and not any(c.dep_ == "aux" for c in t.children)
-            or t.dep_ == "prep" and (t.lower_ in ("according", "including", "among") or t.lower_ != "of" and t.head.i == verb.i)
+            or t.dep_ == "prep" and (t.lower_ in ("including", "among") or t.lower_ not in ("of", "according") and t.head.i == verb.i)
         )
         if optional:
             out.append({c.i for c in t.subtree} & ids)
