@@ -255,6 +255,15 @@ def _open_single(text: str) -> bool:
     return open_
 
 
+def article_quotations(parsed) -> list[tuple[int, int]]:
+    """:func:`quotations` of a parsed article's text, found once per article (the key facts and
+    the FAQ both read them)."""
+    data = parsed.doc.user_data
+    if "corefact_quotations" not in data:
+        data["corefact_quotations"] = quotations(parsed.text)
+    return data["corefact_quotations"]
+
+
 def quotations(text: str) -> list[tuple[int, int]]:
     """Character ranges of the direct quotations in a text, marks included, in text order: those
     in double marks, and those in single ones (the Daily Mail's style) outside them. A double

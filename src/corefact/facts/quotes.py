@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Person, Quote
-from ..nlp import Parsed, ent_at, ents, ents_within, quotations
+from ..nlp import Parsed, article_quotations, ent_at, ents, ents_within
 from .people import person_for
 
 CUE_LEMMAS = {
@@ -121,7 +121,7 @@ def extract_quotes(parsed: Parsed, people: list[Person]) -> list[Quote]:
     text = parsed.text
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
-    marked = quotations(text)
+    marked = article_quotations(parsed)
     for q_start, q_end in marked:
         inner = text[q_start:q_end].strip('"“”\'‘’ \n')
         if len(inner.split()) < 3:  # scare quotes: "so-called"

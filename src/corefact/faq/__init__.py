@@ -34,9 +34,10 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
     shortlist = rank(candidates, scored, max(3 * n, 12), core_index, leans)
     checked = round_trip(parsed, shortlist, index, facts)
     dropped = len(shortlist) - len(checked)
-    # in rank order (a greedy choice: the first n - 1 of a longer list are the n - 1 it would
-    # choose), each answer shown once: not the core fact's sentence again, nor a sentence another
-    # question already shows ('What did the spokesman say?' beside 'What did the spokesman refuse to do?')
+    # in rank order, each answer shown once: not the core fact's sentence again, nor a sentence
+    # another question already shows ('What did the spokesman say?' beside 'What did the spokesman
+    # refuse to do?'). The whole checked list is ranked, so rank's variety penalties also count
+    # candidates dropped here, and a 'Who is X?' it replaces late can differ from a run of n - 1.
     for c in rank(checked, scored, len(checked), core_index, leans):
         if len(faq) == n:
             break

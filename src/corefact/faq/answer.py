@@ -231,10 +231,19 @@ def statements(parsed: Parsed, speaker: str, facts: Facts) -> list[int]:
             if sent is not None:
                 found.add(sent.index)
     low = bare.lower()
-    for sent in parsed.sents:
-        if low in sent.text.lower() and any(t.lemma_.lower() in _SAYING and t.pos_ == "VERB" for t in parsed.tokens(sent)):
-            found.add(sent.index)
+    found.update(i for i, text in _saying_sentences(parsed) if low in text)
     return sorted(found)
+
+
+def _saying_sentences(parsed: Parsed) -> list[tuple[int, str]]:
+    """(index, lower-cased text) of the sentences with a verb of saying, found once per article:
+    ``statements`` is asked for every speaker question and every round trip."""
+    data = parsed.doc.user_data
+    if "corefact_saying" not in data:
+        data["corefact_saying"] = [
+            (s.index, s.text.lower()) for s in parsed.sents if any(t.lemma_.lower() in _SAYING and t.pos_ == "VERB" for t in parsed.tokens(s))
+        ]
+    return data["corefact_saying"]
 
 
 def _norm_question(q: str) -> str:

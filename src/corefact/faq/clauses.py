@@ -10,10 +10,11 @@ from typing import Optional
 
 from ..facts.people import person_for, person_noun
 from ..model import Facts
-from ..nlp import Parsed, Sent, quotations
+from ..nlp import Parsed, Sent, article_quotations
 from .candidate import Candidate
 from .grammar import (
     AUX,
+    FINITE_TAGS,
     BAD_WORDS,
     PLACE_LABELS,
     QUESTION_WORDS,
@@ -83,7 +84,7 @@ def clause_bonus(verb) -> float:
 def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate]:
     """Wh-questions about the main clause(s) of a sentence."""
     out: list[Candidate] = []
-    quoted = [(a, b) for a, b in quotation_spans(parsed) if a < sent.end and b > sent.start]
+    quoted = [(a, b) for a, b in article_quotations(parsed) if a < sent.end and b > sent.start]
 
     def add(question: Optional[str], kind: str, answer_toks, verb, bonus: float = 0.0) -> None:
         answer_toks = [t for t in answer_toks if t.i >= sent.tok_start and t.i < sent.tok_end]
@@ -101,7 +102,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
         if clause is None:
             continue
         verb, subj, auxes, neg = clause
-        if not finite(verb) and not any(a.tag_ in ("VBD", "VBZ", "VBP", "MD") for a in auxes) or _bare_infinitive(verb):
+        if not finite(verb) and not any(a.tag_ in FINITE_TAGS for a in auxes) or _bare_infinitive(verb):
             continue  # 'getting governments to spend', 'saw profits fall 2%': no tense of its own to ask with
         if any(a <= subj.idx < b for a, b in quoted) and not any(a <= verb.idx < b for a, b in quoted):
             continue  # the parse took a name in the quotation for the subject ('"Kim ... heading to New York," Trump wrote')
@@ -292,16 +293,8 @@ def _addressed(subj, verb, auxes) -> bool:
     the person it is given to, which the parse takes for the subject."""
     doc = subj.doc
     comma = subj.right_edge.i if subj.right_edge.text == "," else subj.right_edge.i + 1  # the parse may hang it on the name
-    order = verb.tag_ == "VB" and all(a.lower_ in ("do", "don't") for a in auxes)
+    order = verb.tag_ == "VB" and all(a.lower_ == "do" for a in auxes)
     return order and comma + 1 < len(doc) and doc[comma].text == "," and comma + 1 == min(t.i for t in auxes + [verb])
-
-
-def quotation_spans(parsed: Parsed) -> list[tuple[int, int]]:
-    """The article's direct quotations (:func:`corefact.nlp.quotations`), found once per article."""
-    data = parsed.doc.user_data
-    if "corefact_quotations" not in data:
-        data["corefact_quotations"] = quotations(parsed.text)
-    return data["corefact_quotations"]
 
 
 def _duration(child) -> Optional[list]:

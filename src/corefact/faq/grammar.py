@@ -306,14 +306,15 @@ def resolve_subject(parsed: Parsed, subj, facts: Facts, sent: Sent) -> Optional[
     if subj.lower_ in PRONOUNS:
         return None
     text = np_text(subj, core_only=True)
-    if len(text.split()) > 8:
-        # a name needs no place to say which it is: 'the Burma Sanctions Bill (in the House of
-        # Representatives) and a companion bill in the Senate'; not 'shares (in Multiplex)'
-        named = {t.i for n in subj.subtree if n.pos_ == "PROPN" and n.dep_ in ("nsubj", "nsubjpass", "conj") for c in n.children if c.dep_ == "prep" for t in c.subtree}
-        text = np_text(subj, core_only=True, drop=named) if named else text
-    if len(text.split()) > 12 or len(text.split()) > 8 and not named:
+    if len(text.split()) <= 8:
+        return text
+    # a name needs no place to say which it is: 'the Burma Sanctions Bill (in the House of
+    # Representatives) and a companion bill in the Senate'; not 'shares (in Multiplex)'
+    named = {t.i for n in subj.subtree if n.pos_ == "PROPN" and n.dep_ in ("nsubj", "nsubjpass", "conj") for c in n.children if c.dep_ == "prep" for t in c.subtree}
+    if not named:
         return None
-    return text
+    text = np_text(subj, core_only=True, drop=named)
+    return text if len(text.split()) <= 12 else None
 
 
 def _relative_antecedent(rel):
@@ -402,12 +403,12 @@ def ids_of(toks) -> set[int]:
     return {t.i for t in toks}
 
 
-_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 def finite(verb) -> bool:
     """Whether a verb makes a clause of its own: finite, or with a finite auxiliary ('have been
     evacuated'), not a participle that hangs on a noun ('200 people wounded')."""
-    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in AUX and c.tag_ in _FINITE_TAGS for c in verb.children)
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in AUX and c.tag_ in FINITE_TAGS for c in verb.children)
 
 
