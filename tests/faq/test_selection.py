@@ -191,3 +191,37 @@ def test_a_later_statement_is_asked_with_what_it_is_about():
     # a name that qualifies a noun ('Irish visitors') is no topic: the last quotation gets no question
     assert not any("about Irish" in q for q in asked), list(asked)
     assert not any(c.evidence.index == 3 for c in asked.values() if " say" in c.question), list(asked)
+
+
+NAMED = (
+    "Councillor Tom Harte said Ada Pell had misled the council about the harbour budget.\n\n"
+    "Ada Pell, the finance chief, told reporters on Tuesday that the figures were correct."
+)
+
+
+def test_a_statement_is_the_speakers_only_when_they_say_it():
+    from corefact.faq.answer import ask, first_statement
+    from corefact.facts import extract_facts
+
+    p = parsed_text(NAMED)
+    facts = extract_facts(p)
+    # the lede names Ada Pell, but Tom Harte says it: her first statement is the second sentence
+    assert first_statement(p, "What did Ada Pell say?", facts) == 1
+    assert first_statement(p, "What did Tom Harte say?", facts) == 0
+    a = ask(p, "What did Ada Pell tell reporters?", facts=facts)
+    assert a.evidence.start == p.sents[1].start
+    # an order is no statement: 'What did X tell the council to do?' is not asked of X's first words
+    assert first_statement(p, "What did Tom Harte tell the council to do?", facts) is None
+    # no statement of hers names the bridge, and none is his: the article does not answer these
+    assert not ask(p, "What did Ada Pell say about the bridge?", facts=facts).answered
+    assert not ask(p, "What did Mayor Joan Brisk say?", facts=facts).answered
+
+
+def test_a_verb_of_saying_after_a_determiner_is_no_speaker_question():
+    from corefact.faq.answer import SPEECH_QUESTION, ask
+
+    # 'state' is the noun here: 'What does each state have?' asks about the sentence, not a speaker
+    assert not SPEECH_QUESTION.match("What does each state have?")
+    p = parsed_text('The law says that "each state has the right to set its own speed limits." Drivers welcomed it.')
+    a = ask(p, "What does each state have?")
+    assert a.answered and a.evidence.start == p.sents[0].start

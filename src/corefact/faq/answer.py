@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..model import Facts, Span
 from ..nlp import Parsed, Sent, ents_within
-from .grammar import SPEECH_VERBS
+from .grammar import SPEECH_VERBS, text_of
 
 _WH_TYPES = (
     (re.compile(r"^how (?:many|much)\b|^what (?:number|percentage|share|proportion)\b", re.I), {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}),
@@ -159,11 +159,15 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
     labels = expected_types(question)
     best: Optional[tuple[float, Sent, Optional[Span]]] = None
     q_set = set(q_terms)
-    if facts is None and (SPEECH_QUESTION.match(question.strip()) or TOPIC_SPEECH_QUESTION.match(question.strip())):
+    about_speech = bool(SPEECH_QUESTION.match(question.strip()) or TOPIC_SPEECH_QUESTION.match(question.strip()))
+    if facts is None and about_speech:
         from ..facts import extract_facts
 
         facts = extract_facts(parsed)  # once: the generated answer below reads them too
-    statement = first_statement(parsed, question, facts) if facts is not None else None
+    statement = first_statement(parsed, question, facts) if about_speech else None
+    if about_speech and statement is None:
+        # what someone said (about something) is their words: a sentence that only names them is no answer
+        return Answer(None, None, 0.0)
     if statement is not None:
         min_score = 0.0  # the sentence names the speaker saying something: that is the answer
     for s, score in zip(parsed.sents, scores):
@@ -197,14 +201,17 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
 _SAYING = SPEECH_VERBS - {"announce", "report"}
 # 'What did X say?', 'What did X tell Fox 8?': what a speaker said, asked without a topic
 # ('What did X say about the sanctions?' has one: it is asked of the sentence that has X say it)
-TOPIC_SPEECH_QUESTION = re.compile(rf"^What (?:did|does|do|has|have|had) (.+?) (?:{'|'.join(sorted(_SAYING))})\b[^?]* about (.+)\?$")
-SPEECH_QUESTION = re.compile(rf"^What (?:did|does|do|has|have|had) (.+?) (?:{'|'.join(sorted(_SAYING))})\b(?![^?]* about )[^?]*\?$")
+# ('What did X tell the council to do?' asks what X ordered, not what X said: neither)
+# ('What does each state have?' has none: a speaker's name does not end with 'each', 'the')
+_SPEAKER = r"(.*?(?<!\w)(?!(?:the|an?|each|every|this|that|these|those|no|any|some|its|his|her|their|our|my|your) )[\w.'’-]+)"
+TOPIC_SPEECH_QUESTION = re.compile(rf"^What (?:did|does|do|has|have|had) {_SPEAKER} (?:{'|'.join(sorted(_SAYING))})\b(?![^?]*\bto do\b)[^?]* about (.+)\?$")
+SPEECH_QUESTION = re.compile(rf"^What (?:did|does|do|has|have|had) {_SPEAKER} (?:{'|'.join(sorted(_SAYING))})\b(?![^?]* about |[^?]*\bto do\b)[^?]*\?$")
 
 
 def first_statement(parsed: Parsed, question: str, facts: Facts) -> Optional[int]:
     """For a question about what a speaker said, with no topic ('What did Paul Ryan say?'): the
     index of the first sentence in which the article has that speaker say something, a quotation
-    attributed to them or a speech verb with their name; the FAQ asks the question of that sentence
+    attributed to them or a verb of saying whose subject names them; the FAQ asks the question of that sentence
     only (:func:`corefact.faq.generate.generate`). With a topic ('What did Paul Ryan say about
     the budget?'): the first such sentence that names the topic. None for any other question, or
     when no sentence names the speaker saying something (of the topic)."""
@@ -222,28 +229,47 @@ def first_statement(parsed: Parsed, question: str, facts: Facts) -> Optional[int
 
 def statements(parsed: Parsed, speaker: str, facts: Facts) -> list[int]:
     """Indices of the sentences in which the article has ``speaker`` say something, in order: a
-    quotation attributed to them, or their name with a speech verb."""
-    bare = re.sub(r"^(?:the|an?) ", "", speaker, flags=re.IGNORECASE)
+    quotation attributed to them ('Pell' is 'Ada Pell'), or a verb of saying whose subject names
+    them ('Ada Pell, the finance chief, told reporters'; not 'Tom Harte said Ada Pell had misled
+    the council')."""
+    low = re.sub(r"^(?:the|an?) ", "", speaker, flags=re.IGNORECASE).lower()
     found = set()
     for q in facts.quotes:
-        if q.speaker and q.speaker.lower() in (speaker.lower(), bare.lower()):
+        said_by = (q.speaker or "").lower()
+        if said_by and (said_by in (speaker.lower(), low) or said_by.endswith(" " + low)):
             sent = parsed.sent_of(q.span.start)
             if sent is not None:
                 found.add(sent.index)
-    low = bare.lower()
-    found.update(i for i, text in _saying_sentences(parsed) if low in text)
+    found.update(i for i, subjects in _saying_sentences(parsed) if any(re.search(rf"(?<!\w){re.escape(low)}(?!\w)", s) for s in subjects))
     return sorted(found)
 
 
-def _saying_sentences(parsed: Parsed) -> list[tuple[int, str]]:
-    """(index, lower-cased text) of the sentences with a verb of saying, found once per article:
-    ``statements`` is asked for every speaker question and every round trip."""
+def _saying_sentences(parsed: Parsed) -> list[tuple[int, list[str]]]:
+    """(index, lower-cased subjects of its verbs of saying) of the sentences with one, found once
+    per article: ``statements`` is asked for every speaker question and every round trip."""
     data = parsed.doc.user_data
     if "corefact_saying" not in data:
         data["corefact_saying"] = [
-            (s.index, s.text.lower()) for s in parsed.sents if any(t.lemma_.lower() in _SAYING and t.pos_ == "VERB" for t in parsed.tokens(s))
+            (s.index, subjects)
+            for s in parsed.sents
+            if (subjects := [_sayer(t) for t in parsed.tokens(s) if t.lemma_.lower() in _SAYING and t.pos_ == "VERB"])
         ]
     return data["corefact_saying"]
+
+
+def _sayer(verb) -> str:
+    """The lower-cased words of who says it: the subject of the verb of saying, or of the clause it
+    joins or serves ('was quoted as saying', 'spoke on Monday, saying'); the noun a relative clause
+    hangs on ('Ada Pell, who told reporters')."""
+    while True:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not (subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"):
+            return text_of(subj.subtree).lower()
+        if verb.dep_ == "relcl":
+            return text_of(t for t in verb.head.subtree if t.i <= verb.head.i).lower()
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            return ""
+        verb = verb.head
 
 
 def _norm_question(q: str) -> str:
