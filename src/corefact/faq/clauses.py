@@ -94,7 +94,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
     for verb in parsed.tokens(sent):
         if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ROOT", "ccomp", "conj") and not _stated_clause(verb):
             continue
-        if verb.dep_ == "ccomp" and any(c.i < verb.i and (c.tag_ in ("WRB", "WP", "WDT") or c.dep_ == "mark" and c.lower_ in ("whether", "if")) for c in verb.children):
+        if _unstated(verb):
             continue  # 'It is not known how Granado intends to plead': a clause asked about, not stated
         if sum(1 for c in verb.children if c.dep_ == "dobj") > 1 or sum(1 for c in verb.children if c.dep_ == "nsubj") > 1:
             continue  # a misparse: 'lifted rates 0.25%, their first move in a year' has one object, 'Republican co-sponsor told' one subject
@@ -326,14 +326,54 @@ _STATED_MARKS = {"as", "after", "while", "when", "because", "since", "although",
 _ONCE_DONE = {"until", "once"}  # stated only of the past ("before": not even then, 'collapsed before the bank approved the loan')
 
 
+# verbs whose clause is what someone holds untrue, asks or fears: 'denied that the council had
+# closed the bridge' (not 'said', 'believes': the answer sentence says who holds it)
+_UNASSERTING = {"deny", "doubt", "dispute", "question", "wonder", "ask", "fear", "refute", "reject", "hope", "wish", "pretend", "imagine"}
+
+
+def _unstated(verb) -> bool:
+    """A clause the sentence does not state: one it asks about ('checking whether the council
+    closed the bridge', 'It is not known how Granado intends to plead'), one someone denies, asks
+    or fears, or says not ('did not say that'), a condition or what has not happened yet (an
+    adverbial clause ``_stated_clause`` does not state), and a clause coordinated with one of these
+    or inside one ('whether the council closed the bridge and reopened the road')."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "ccomp":
+        if any(c.i < verb.i and (c.tag_ in ("WRB", "WP", "WDT") or c.dep_ == "mark" and c.lower_ in ("whether", "if")) for c in verb.children):
+            return True
+        head = verb.head
+        if lemma_of(head) in _UNASSERTING or any(c.dep_ == "neg" for c in head.children):
+            return True
+        return head.pos_ in ("VERB", "AUX") and head.i != verb.i and _unstated(head)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
+        return not _stated_clause(verb)
+    return False
+
+
 def _stated_clause(verb) -> bool:
     """A finite adverbial clause with its own subject and a mark that states it as a fact."""
     marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
     if any(m in _ONCE_DONE for m in marks):
         # 'once Barcelona had decided', 'until he retired in 2001'; not 'will continue until the management puts an offer on the table'
         past = verb.tag_ == "VBD" or any(c.dep_ in AUX and c.tag_ == "VBD" for c in verb.children)
-        return verb.dep_ == "advcl" and past and not any(c.dep_ in AUX and c.tag_ == "MD" for c in verb.head.children)
+        return verb.dep_ == "advcl" and past and _realised(verb.head)
     return verb.dep_ == "advcl" and finite(verb) and any(m in _STATED_MARKS for m in marks)
+
+
+def _realised(verb) -> bool:
+    """Whether a main clause tells what was done, not what may be or is meant to be: no modal on it
+    or on the verbs it is the infinitive of, and none of these a verb of intent ('vowed to fight on
+    until the council reversed its decision', 'refused to return until...'; 'continued to strike
+    until the firm had raised pay' was done)."""
+    while True:
+        if any(c.dep_ in AUX and c.tag_ == "MD" for c in verb.children):
+            return False
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return True
+        if verb.dep_ == "xcomp" and lemma_of(verb.head) in _INTENT:
+            return False
+        verb = verb.head
 
 
 # bodies that act, for 'Who ... by?' ('set by the government', 'dismissed by a court'); people

@@ -338,10 +338,11 @@ _NOT_ANTECEDENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", 
 
 def _antecedent(parsed: Parsed, facts: Facts, sent: Sent, pronoun=None) -> Optional[str]:
     """The person 'he' or 'she' stands for: the subject of the previous sentence when that is a
-    named person and no other person is the subject of a clause before the pronoun in its own
-    sentence ('...when Trump tweeted that he "didn't see a deal"' is not the previous sentence's
-    Paul Ryan; 'hosted by Gordon Brown, he said' may be); a conservative rule: otherwise no
-    question is made."""
+    named person and no other person is named before the pronoun in its own sentence ('...when
+    Trump tweeted that he "didn't see a deal"' is not the previous sentence's Paul Ryan, nor is
+    'The council thanked Tom Harte after he signed the deal'), but in a phrase that opens the
+    pronoun's clause ('Hosted by Gordon Brown, he said' may be: :func:`_in_opening_phrase`); a conservative rule:
+    otherwise no question is made."""
     if sent.index == 0:
         return None
     prev = parsed.sents[sent.index - 1]
@@ -353,11 +354,29 @@ def _antecedent(parsed: Parsed, facts: Facts, sent: Sent, pronoun=None) -> Optio
                 return None
             person = person_for(facts.people, ent.text)
             if person is None or pronoun is not None and any(
-                e.label_ == "PERSON" and e.root.dep_ in SUBJ and person_for(facts.people, e.text) is not person for e in ents_within(parsed.doc, sent.start, pronoun.idx)
+                e.label_ == "PERSON" and person_for(facts.people, e.text) is not person and not _in_opening_phrase(e.root, pronoun)
+                for e in ents_within(parsed.doc, sent.start, pronoun.idx)
             ):
                 return None
             return person.name
     return None
+
+
+def _in_opening_phrase(tok, pronoun) -> bool:
+    """Whether ``tok`` is in a phrase that opens the pronoun's clause and has no subject of its own
+    ('Hosted by Gordon Brown, he said'; 'At a conference hosted by Gordon Brown, he said'; 'After
+    meeting Tom Harte, she said'), and is not a subject itself: the pronoun is not that person
+    ('After Tom Harte resigned, he said' may be)."""
+    if tok.dep_ in SUBJ:
+        return False
+    head = pronoun.head
+    while True:  # the pronoun's clause, or the clause it reports ('..., he said that he was')
+        for c in head.children:
+            if c.i < pronoun.i and c.dep_ in ("prep", "advcl", "acl", "npadvmod") and c.left_edge.i <= tok.i <= c.right_edge.i:
+                return not any(x.dep_ in SUBJ for x in c.children)
+        if head.dep_ not in ("ccomp", "conj") or head.head.i == head.i:
+            return False
+        head = head.head
 
 
 def finish(q: str) -> str:
