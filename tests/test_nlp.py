@@ -165,3 +165,12 @@ def test_closing_quote_stays_with_its_sentence(flood):
 def test_too_short():
     with pytest.raises(TooShortError, match="1 sentence"):
         parse(load_article("Only one sentence is here."))
+
+
+def test_a_quotation_of_fewer_than_three_words_is_no_speech():
+    from corefact.nlp import is_speech
+
+    text = 'The "Harbour Works" plan, "We will close the pier," she said.'
+    (a1, b1), (a2, b2) = quotations(text)
+    assert not is_speech(text, a1, b1)
+    assert is_speech(text, a2, b2)

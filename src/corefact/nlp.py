@@ -264,6 +264,12 @@ def article_quotations(parsed) -> list[tuple[int, int]]:
     return data["corefact_quotations"]
 
 
+def is_speech(text: str, start: int, end: int) -> bool:
+    """Whether the quotation at ``text[start:end]`` quotes someone's words: three words or more
+    (fewer are scare quotes or a title: 'so-called "experts"', '"Harbour Works" will open')."""
+    return len(text[start:end].strip('"“”\'‘’ \n').split()) >= 3
+
+
 def quotations(text: str) -> list[tuple[int, int]]:
     """Character ranges of the direct quotations in a text, marks included, in text order: those
     in double marks, and those in single ones (the Daily Mail's style) outside them. A double

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Person, Quote
-from ..nlp import Parsed, article_quotations, ent_at, ents, ents_within
+from ..nlp import Parsed, article_quotations, ent_at, ents, ents_within, is_speech
 from .people import person_for
 
 CUE_LEMMAS = {
@@ -123,9 +123,9 @@ def extract_quotes(parsed: Parsed, people: list[Person]) -> list[Quote]:
     covered: list[tuple[int, int]] = []
     marked = article_quotations(parsed)
     for q_start, q_end in marked:
-        inner = text[q_start:q_end].strip('"“”\'‘’ \n')
-        if len(inner.split()) < 3:  # scare quotes: "so-called"
+        if not is_speech(text, q_start, q_end):  # scare quotes: "so-called"
             continue
+        inner = text[q_start:q_end].strip('"“”\'‘’ \n')
         sent = parsed.sent_of(q_start)
         if sent is None:
             continue
@@ -144,7 +144,7 @@ def extract_quotes(parsed: Parsed, people: list[Person]) -> list[Quote]:
             cue = verb.text
             # the quotation itself, or one of three words or more that closes right before the verb
             # ('"A modern library," insisted Lena Voss, "will..."'; not scare quotes: "'Rich' promised")
-            around = [(q_start, q_end)] + [(a, b) for a, b in marked if b <= verb.idx and not text[b:verb.idx].strip(" ,\"'”’") and len(text[a:b].split()) >= 3]
+            around = [(q_start, q_end)] + [(a, b) for a, b in marked if b <= verb.idx and not text[b:verb.idx].strip(" ,\"'”’") and is_speech(text, a, b)]
             if span is not None and any(a <= span.start_char < b for a, b in around):
                 # the parse took a name in a quotation for the verb's subject ('"Kim Young Chol
                 # ... heading now to New York," Trump wrote'): the speaker is the name beside the verb

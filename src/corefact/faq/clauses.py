@@ -10,7 +10,7 @@ from typing import Optional
 
 from ..facts.people import person_for, person_noun
 from ..model import Facts
-from ..nlp import Parsed, Sent, article_quotations
+from ..nlp import Parsed, Sent, article_quotations, is_speech
 from .candidate import Candidate
 from .grammar import (
     AUX,
@@ -84,7 +84,7 @@ def clause_bonus(verb) -> float:
 def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate]:
     """Wh-questions about the main clause(s) of a sentence."""
     out: list[Candidate] = []
-    quoted = [(a, b) for a, b in article_quotations(parsed) if a < sent.end and b > sent.start]
+    quoted = [(a, b) for a, b in article_quotations(parsed) if a < sent.end and b > sent.start and is_speech(parsed.text, a, b)]
 
     def add(question: Optional[str], kind: str, answer_toks, verb, bonus: float = 0.0) -> None:
         answer_toks = [t for t in answer_toks if t.i >= sent.tok_start and t.i < sent.tok_end]
@@ -159,7 +159,9 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
                     lead = _SINGULAR[auxes[0].lower_] + lead[len(auxes[0].text):]
                 wh = "Which organisation" if is_org else "Who"
                 side = {t.i for c in subj.children if c.dep_ in ("appos", "relcl", "acl") for t in c.subtree}
-                answer = [t for t in subj.subtree if t.i not in side]
+                # on the subject's side of the verb: a phrase the parse hangs on it from across the
+                # verb ('40 people died in the crash, including 12 children') would take the verb in
+                answer = [t for t in subj.subtree if t.i not in side and (t.i < verb.i) == (subj.i < verb.i)]
                 # a body named by a common noun answers "who" less than a name does
                 out.append(Candidate(finish(f"{wh} {lead} {text_of(trim(rest, ''))}"), "who", span_of(parsed, answer), sent, bonus=clause_bonus(verb) - 0.3 * is_group, clause=verb.i))
         verb_rights = [c for c in verb.rights if c.dep_ != "punct"]

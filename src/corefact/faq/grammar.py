@@ -309,12 +309,26 @@ def resolve_subject(parsed: Parsed, subj, facts: Facts, sent: Sent) -> Optional[
     if len(text.split()) <= 8:
         return text
     # a name needs no place to say which it is: 'the Burma Sanctions Bill (in the House of
-    # Representatives) and a companion bill in the Senate'; not 'shares (in Multiplex)'
-    named = {t.i for n in subj.subtree if n.pos_ == "PROPN" and n.dep_ in ("nsubj", "nsubjpass", "conj") for c in n.children if c.dep_ == "prep" for t in c.subtree}
+    # Representatives) and a companion bill in the Senate'; not 'shares (in Multiplex)', nor the
+    # name's own words ('the University of Leeds')
+    named = {
+        t.i
+        for n in subj.subtree
+        if n.pos_ == "PROPN" and n.dep_ in ("nsubj", "nsubjpass", "conj")
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ in WHERE_PREPS and not _within_name(c, n)
+        for t in c.subtree
+    }
     if not named:
         return None
     text = np_text(subj, core_only=True, drop=named)
     return text if len(text.split()) <= 12 else None
+
+
+def _within_name(tok, name) -> bool:
+    """Whether ``tok`` is a word of the name that ``name`` is in ('of' in 'the University of Leeds')."""
+    ent = ent_at(name)
+    return ent is not None and ent.start <= tok.i < ent.end
 
 
 def _relative_antecedent(rel):

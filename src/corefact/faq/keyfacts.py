@@ -46,6 +46,15 @@ def _figure_phrase(parsed: Parsed, fig):
     return tok
 
 
+def _participle_first(parsed: Parsed, fig) -> bool:
+    """Whether a figure's context opens with a participle ('evacuated from the valley')."""
+    if not fig.context:
+        return False
+    at = parsed.text.find(fig.context, fig.span.start)
+    span = parsed.doc.char_span(at, at + 1, alignment_mode="expand") if at >= 0 else None
+    return span is not None and span[0].tag_ in ("VBN", "VBG")
+
+
 def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
     """How many / how much, who is, and what did X say questions from the key facts."""
     out: list[Candidate] = []
@@ -68,8 +77,9 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
                 # "including more than 1,100 children" -> how many of the counted were children
                 parent = facts.figures[fig.part_of]
                 if parent.counts:
-                    # the context when it names them ('residents of the valley'), not a clause ('have been involved in a crash')
-                    context = parent.context if parent.context and not re.match(r"(?:have|has|had|were|was|are|is|will|would)\b", parent.context) else ""
+                    # the context when it says which they are, a participle ('residents evacuated from the
+                    # valley'); not a clause ('have been involved in a crash', 'died in the crash', 'could lose')
+                    context = parent.context if _participle_first(parsed, parent) else ""
                     q = f"How many of the {parent.counts} {context} were {fig.counts}"
                     out.append(Candidate(finish(q), "how_many", fig.span, sent, bonus=0.3))
                 continue
