@@ -367,6 +367,9 @@ def test_a_clause_of_what_has_not_happened_yet_is_not_asked():
     qs = questions("The union vowed to fight on until the council reversed its decision.")
     assert "What did the union vow to do?" in qs and not any("reverse" in q for q in qs), qs
     assert not any("reverse" in q for q in questions("The union refused to return to work until the council had reversed its decision."))
+    # nor under a modal of the main clause, in the past too
+    assert not any("raise" in q for q in questions("Staff would have stayed on strike until the firm raised pay for the night shift."))
+    assert questions("Staff stayed on strike until the firm raised pay for the night shift.")["What did the firm raise?"] == "pay for the night shift"
     # in the past, it is stated
     assert questions("The union fought on until the council reversed its decision.") == {"What did the council reverse?": "its decision"}
     assert "What had the club decided to do?" in questions("The striker left for Spain once the club had decided to sell its ground in May.")
@@ -401,3 +404,11 @@ def test_rules_that_would_say_more_than_the_sentence():
     # a reported claim keeps its 'according to'
     qs = questions("The firm made a loss of two million pounds on its new ferry service last year, according to its rivals.")
     assert not any(q.startswith("When did the firm make") and "according to" not in q for q in qs), qs
+
+
+def test_a_negated_question_keeps_every_phrase():
+    # asked less, 'When did the council not approve the plan?' would say more than the sentence
+    qs = questions("The council approved the plan for the harbour in March after a long meeting with his advisers.")
+    assert "When did the council approve the plan for the harbour?" in qs, qs  # 'his' is left out
+    qs = questions("The council did not approve the plan for the harbour in March after a long meeting with his advisers.")
+    assert "When did the council not approve the plan for the harbour after a long meeting with his advisers?" in qs, qs
