@@ -227,6 +227,16 @@ def first_statement(parsed: Parsed, question: str, facts: Facts) -> Optional[int
     return found[0] if found else None
 
 
+def later_statement(parsed: Parsed, question: str, facts: Facts, index: int) -> bool:
+    """Whether ``question`` asks what a speaker said, without a topic, and the article has them say
+    something before sentence ``index``: 'What did X say?' is asked of X's first statement only
+    (as ``ask`` answers it), a later one is asked with what it is about."""
+    if not SPEECH_QUESTION.match(question):
+        return False
+    first = first_statement(parsed, question, facts)
+    return first is not None and first != index
+
+
 def statements(parsed: Parsed, speaker: str, facts: Facts) -> list[int]:
     """Indices of the sentences in which the article has ``speaker`` say something, in order: a
     quotation attributed to them ('Pell' is 'Ada Pell'), or a verb of saying whose subject names

@@ -102,7 +102,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
         if clause is None:
             continue
         verb, subj, auxes, neg = clause
-        if not finite(verb) and not any(a.tag_ in FINITE_TAGS for a in auxes) or _bare_infinitive(verb):
+        if not finite(verb) and not any(a.tag_ in FINITE_TAGS for a in auxes) or bare_infinitive(verb):
             continue  # 'getting governments to spend', 'saw profits fall 2%': no tense of its own to ask with
         if any(a <= subj.idx < b for a, b in quoted) and not any(a <= verb.idx < b for a, b in quoted):
             continue  # the parse took a name in the quotation for the subject ('"Kim ... heading to New York," Trump wrote')
@@ -284,7 +284,7 @@ def _main_clause(head, content: list) -> list:
 _BARE_HEADS = {"see", "watch", "hear", "help", "make", "let", "have"}
 
 
-def _bare_infinitive(verb) -> bool:
+def bare_infinitive(verb) -> bool:
     """A clause after 'saw', 'helped', 'let' with neither an auxiliary nor a 'that' ('saw fourth
     quarter profits fall to 785m euros'): the tagger may read its verb as a present tense."""
     return verb.dep_ == "ccomp" and lemma_of(verb.head) in _BARE_HEADS and verb.tag_ in ("VB", "VBP") and not any(c.dep_ in AUX or c.dep_ == "mark" for c in verb.children)

@@ -13,8 +13,6 @@ Every question is a template filled with article spans; every answer is an artic
 from __future__ import annotations
 
 import re
-from typing import Optional
-
 from ..model import Facts, Span
 from ..nlp import Parsed, Sent, leaves_quotation_open
 from .candidate import Candidate
@@ -40,19 +38,12 @@ def generate(parsed: Parsed, facts: Facts, sentences: list[Sent]) -> list[Candid
 
 def _speaker_questions_once(parsed: Parsed, facts: Facts, candidates: list[Candidate]) -> list[Candidate]:
     """'What did X say?' without a topic is asked of the first sentence in which X says something
-    (as ``ask`` answers it, :func:`corefact.faq.answer.first_statement`), not of a later one."""
-    from .answer import SPEECH_QUESTION, first_statement
+    (as ``ask`` answers it, :func:`corefact.faq.answer.first_statement`), not of a later one: the
+    speaker questions are made so (:func:`corefact.faq.speakers.topical`), and this holds it for a
+    clause question that reads as one ('What did the mayor tell the council?')."""
+    from .answer import later_statement
 
-    first: dict[str, Optional[int]] = {}
-    out = []
-    for c in candidates:
-        if SPEECH_QUESTION.match(c.question):
-            if c.question not in first:
-                first[c.question] = first_statement(parsed, c.question, facts)
-            if first[c.question] is not None and first[c.question] != c.evidence.index:
-                continue
-        out.append(c)
-    return out
+    return [c for c in candidates if not later_statement(parsed, c.question, facts, c.evidence.index)]
 
 
 def _with_closing_mark(parsed: Parsed, answer: Span) -> Span:

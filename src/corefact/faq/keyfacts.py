@@ -22,8 +22,8 @@ from .grammar import (
     rest_of,
     text_of,
 )
-from .clauses import _bare_infinitive, clause_bonus
-from .speakers import _as_written, topical
+from .clauses import bare_infinitive, clause_bonus
+from .speakers import as_written, topical
 
 
 _GIVEN = re.compile(r"\b(?:the|these|those|its|their|his|her|our|both)\s+$", re.IGNORECASE)
@@ -87,7 +87,7 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
                 if not finite(verb) or any(c.dep_ == "ccomp" for c in verb.children):
                     continue  # 'How many people wounded?'; 'How many firms said in a statement?' (what?)
                 q = f"How many {fig.counts} {fig.context}"
-            elif noun_tok.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and not _bare_infinitive(verb):
+            elif noun_tok.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and not bare_infinitive(verb):
                 subj, auxes, neg = clause_parts(verb)
                 subj_text = resolve_subject(parsed, subj, facts, sent) if subj is not None else None
                 if not subj_text:
@@ -106,7 +106,7 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
             if phrase is None or phrase.dep_ not in ("dobj", "npadvmod", "attr") or phrase.head.pos_ not in ("VERB", "AUX"):
                 continue
             verb = phrase.head
-            if _bare_infinitive(verb):
+            if bare_infinitive(verb):
                 continue  # 'saw worldwide vehicle sales rise 8%': no 'By how much do sales rise?'
             subj, auxes, neg = clause_parts(verb)
             subj_text = resolve_subject(parsed, subj, facts, sent) if subj is not None else None
@@ -151,7 +151,7 @@ def fact_questions(parsed: Parsed, facts: Facts) -> list[Candidate]:
         inner = q.text.rstrip(",;: ")
         answer = parsed.span(inner_start, inner_start + len(inner))
         words = parsed.doc.char_span(answer.start, answer.end, alignment_mode="expand")
-        question = topical(parsed, facts, f"What did {_as_written(parsed, q.speaker, q.speaker_span)} say?", sent, list(words) if words is not None else [])
+        question = topical(parsed, facts, f"What did {as_written(parsed, q.speaker, q.speaker_span)} say?", sent, list(words) if words is not None else [])
         if question:
             out.append(Candidate(question, "quote", answer, sent, [q.speaker_span] if q.speaker_span else [], bonus=0.1))
     return out

@@ -36,12 +36,9 @@ def topical(parsed: Parsed, facts: Facts, question: str, sent: Sent, content) ->
     of a later statement, with what it is about, a name other than the speaker's in the
     statement's words ``content`` that no earlier statement of theirs names ('What did Eliot Engel
     say about Aung San Suu Kyi?'). None when there is no such name."""
-    from .answer import SPEECH_QUESTION, first_statement
+    from .answer import SPEECH_QUESTION, first_statement, later_statement
 
-    if not SPEECH_QUESTION.match(question):
-        return question
-    first = first_statement(parsed, question, facts)
-    if first is None or first == sent.index:
+    if not later_statement(parsed, question, facts, sent.index):
         return question
     speaker = SPEECH_QUESTION.match(question).group(1).lower()
     ids = {t.i for t in content}
@@ -54,13 +51,13 @@ def topical(parsed: Parsed, facts: Facts, question: str, sent: Sent, content) ->
         person = person_for(facts.people, name)
         if name.lower() in speaker or person is not None and person is person_for(facts.people, speaker):
             continue  # the speaker, by another name
-        about = question[:-1] + f" about {_as_written(parsed, name, parsed.span(ent.start_char, ent.end_char))}?"
+        about = question[:-1] + f" about {as_written(parsed, name, parsed.span(ent.start_char, ent.end_char))}?"
         if first_statement(parsed, about, facts) == sent.index:  # where ``ask`` answers it
             return about
     return None
 
 
-def _as_written(parsed: Parsed, name: str, span) -> str:
+def as_written(parsed: Parsed, name: str, span) -> str:
     """A name with the article ('the', 'a') the article writes before it ('the Football
     Association of Wales said', whose name is 'Football Association of Wales'; 'a White House
     official confirmed'); not the 'the' of another word for them
