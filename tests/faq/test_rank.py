@@ -55,3 +55,28 @@ def test_acceptable(question, answer, kept):
 
     c = Candidate(question, "what", Span(start=0, end=len(answer), text=answer), Sent(0, 0, 1, 0, 0, 0, "x"))
     assert acceptable(c) is kept
+
+
+def test_rank_shows_each_answer_once_and_fills_the_place():
+    from corefact.facts import extract_facts
+    from corefact.faq.generate import generate
+    from corefact.faq.rank import rank
+    from corefact.select import score_sentences
+
+    from ..conftest import parsed_text
+
+    p = parsed_text(
+        "Mayor Ada Pell will close the old pier on Friday. "
+        "The council approved the closure of the pier on Monday after a vote. "
+        "Engineers found rust in the steel frame of the pier last month."
+    )
+    facts, scored = extract_facts(p), score_sentences(p)
+    cands = generate(p, facts, p.sents)
+    sentence_of = lambda c: p.sents[c.evidence.index].text  # noqa: E731 - the answer a reader is shown
+    assert sorted(c.evidence.index for c in rank(cands, scored, 5)) == [0, 1, 2]
+    # the core fact's answer is not shown again: the other two sentences take the places
+    once = rank(cands, scored, 5, answer_of=sentence_of, shown=[p.sents[0].text])
+    assert sorted(c.evidence.index for c in once) == [1, 2], [(c.question, c.evidence.index) for c in once]
+    # two questions a reader would see one answer to: one of them
+    same = rank(cands, scored, 5, answer_of=lambda c: "one answer" if c.evidence.index else sentence_of(c))
+    assert len(same) == 2 and 0 in {c.evidence.index for c in same}, [(c.question, c.evidence.index) for c in same]

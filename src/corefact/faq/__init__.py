@@ -34,20 +34,23 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
     shortlist = rank(candidates, scored, max(3 * n, 12), core_index, leans)
     checked = round_trip(parsed, shortlist, index, facts)
     dropped = len(shortlist) - len(checked)
-    # in rank order, each answer shown once: not the core fact's sentence again, nor a sentence
-    # another question already shows ('What did the spokesman say?' beside 'What did the spokesman
-    # refuse to do?'). The whole checked list is ranked, so rank's variety penalties also count
-    # candidates dropped here, and a 'Who is X?' it replaces late can differ from a run of n - 1.
-    for c in rank(checked, scored, len(checked), core_index, leans):
-        if len(faq) == n:
-            break
-        sentence = answer_sentence(parsed, c.evidence)
-        text, transformations = sentence.text, sentence.transformations
-        reversed_ = reverse_wh(c.question, c.answer.text) if c.kind in ("how_many", "who_is") else None
-        if reversed_ is not None and c.answer.text in reversed_:  # the question's own words around the answer span (kept only when the span is there verbatim, not recased)
-            text, transformations = reversed_, [Transformation(rule="reverse_wh", added=reversed_.replace(c.answer.text, "", 1).strip())]
-        if any(q.answer == text for q in faq):
-            continue
+    shown: dict[int, tuple] = {}
+
+    def answer_of(c: Candidate) -> str:
+        # the sentence a reader is shown: the evidence sentence, or for how many / who is the
+        # question's own words around the answer span (kept only when the span is there verbatim)
+        if id(c) not in shown:
+            sentence = answer_sentence(parsed, c.evidence)
+            text, transformations = sentence.text, sentence.transformations
+            reversed_ = reverse_wh(c.question, c.answer.text) if c.kind in ("how_many", "who_is") else None
+            if reversed_ is not None and c.answer.text in reversed_:
+                text, transformations = reversed_, [Transformation(rule="reverse_wh", added=reversed_.replace(c.answer.text, "", 1).strip())]
+            shown[id(c)] = (text, transformations, sentence.evidence)
+        return shown[id(c)][0]
+
+    # each answer shown once, the core fact's included: rank skips a candidate whose answer is shown
+    for c in rank(checked, scored, n - 1, core_index, leans, answer_of=answer_of, shown=[core.text]):
+        text, transformations, evidence = shown[id(c)]
         faq.append(
             QA(
                 question=c.question,
@@ -55,7 +58,7 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
                 answer=text,
                 short_answer=c.answer.text,
                 answer_span=c.answer,
-                evidence=sentence.evidence,
+                evidence=evidence,
                 question_spans=c.question_spans,
                 transformations=transformations,
             )

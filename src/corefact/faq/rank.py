@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable, Iterable, Optional
 
 from ..nlp import leaves_quotation_open
 from ..select import Scored
@@ -57,13 +58,24 @@ def well_formed(question: str) -> bool:
     return body.count("(") == body.count(")") and not leaves_quotation_open(body) and not _TORN.search(question) and not _RUN_ON.search(body)
 
 
-def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: int = -1, leans: frozenset[int] | set[int] = frozenset()) -> list[Candidate]:
+def rank(
+    candidates: list[Candidate],
+    scored: list[Scored],
+    n: int,
+    core_index: int = -1,
+    leans: frozenset[int] | set[int] = frozenset(),
+    answer_of: Optional[Callable[[Candidate], str]] = None,
+    shown: Iterable[str] = (),
+) -> list[Candidate]:
     """Choose ``n`` candidates: salient sources first, varied question types and sources (the core
     fact's sentence is already answered by the first question), distinct answers, one question per
     clause, and at most one 'Who is X?' whose role is news to the reader; a source in ``leans`` (it
     names what the sentence before it brings up: 'the cut') weighs against a candidate twice as much
     as a repeated source: its questions ('What did the government say?') are vague without that
-    sentence."""
+    sentence. With ``answer_of`` (the answer a reader is shown for a candidate), each answer is
+    shown once: none that is in ``shown`` (the core fact's) or another chosen one's ('What did the
+    spokesman say?' beside 'What did the spokesman refuse to do?', both answered by one sentence);
+    the next in rank order takes its place."""
     if n <= 0:
         return []
     by_index = {s.sent.index: s.score for s in scored}
@@ -74,6 +86,7 @@ def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: 
     chosen: list[Candidate] = []
     kinds: dict[str, int] = {}
     questions: set[str] = set()
+    answers = set(shown)
     while pool and len(chosen) < n:
         def value(c: Candidate) -> float:
             same_source = sum(1 for x in chosen if x.evidence.index == c.evidence.index)
@@ -87,11 +100,17 @@ def rank(candidates: list[Candidate], scored: list[Scored], n: int, core_index: 
             continue
         if best.kind == "who_is" and (kinds.get("who_is") or any(_shows_role(best, c) for c in chosen)):
             continue  # at most one 'Who is X?', and none whose role another question shows
+        answer = answer_of(best) if answer_of is not None else None
+        if answer in answers:
+            continue
         # a 'Who is X?' already chosen says nothing new once this question's answer or words show the role
         for c in [c for c in chosen if c.kind == "who_is" and _shows_role(c, best)]:
             chosen.remove(c)
             kinds[c.kind] -= 1
+            answers.discard(answer_of(c) if answer_of is not None else None)
         chosen.append(best)
+        if answer is not None:
+            answers.add(answer)
         kinds[best.kind] = kinds.get(best.kind, 0) + 1
         questions.add(best.question.lower())
     return chosen
