@@ -47,13 +47,22 @@ CANDIDATES = [
 ]
 
 
-@pytest.mark.parametrize("question,answer,kept", CANDIDATES)
-def test_acceptable(question, answer, kept):
+# how-many questions: 'their' is the counted ones' own when it is their verb's object's
+HOW_MANY = [
+    ("How many villagers have lost their homes since May?", "Over 2,000", True),
+    ("How many workers lost their jobs?", "20,000", True),
+    ("How many candidates have been spotted in their restaurants?", "two", False),  # whose restaurants?
+    ("How many of them have lost their homes?", "600", False),
+]
+
+
+@pytest.mark.parametrize("question,answer,kept,kind", [c + ("what",) for c in CANDIDATES] + [c + ("how_many",) for c in HOW_MANY])
+def test_acceptable(question, answer, kept, kind):
     from corefact.faq.generate import Candidate
     from corefact.model import Span
     from corefact.nlp import Sent
 
-    c = Candidate(question, "what", Span(start=0, end=len(answer), text=answer), Sent(0, 0, 1, 0, 0, 0, "x"))
+    c = Candidate(question, kind, Span(start=0, end=len(answer), text=answer), Sent(0, 0, 1, 0, 0, 0, "x"))
     assert acceptable(c) is kept
 
 

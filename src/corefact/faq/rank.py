@@ -18,6 +18,11 @@ _TORN_START = re.compile(r"[b-z]\s")
 _CUT_ANSWER = re.compile(r"\b(?:and|or|but|of|to|the|a|an|with|for|in|on|at|by)$", re.IGNORECASE)
 
 
+# the counted subject's own thing, the object of its verb: 'How many villagers have lost their
+# homes?'; not 'How many candidates have been spotted in their restaurants?' (whose, it may not say)
+_THEIR_OWN = re.compile(r"How many [\w-]+(?: [\w-]+)? (?:(?:have|has|had|will|would|could|did) )?\w+ their \w+")
+
+
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -27,7 +32,10 @@ def acceptable(c: Candidate) -> bool:
     words = c.question.split()
     if not 4 <= len(words) <= QUESTION_WORDS:
         return False
-    if BAD_WORDS.search(c.question[:-1].split(" ", 1)[1] if " " in c.question else ""):
+    body = c.question[:-1].split(" ", 1)[1] if " " in c.question else ""
+    if c.kind == "how_many" and _THEIR_OWN.match(c.question):
+        body = body.replace(" their ", " ")  # the counted ones' own: 'How many villagers have lost their homes?'
+    if BAD_WORDS.search(body):
         return False
     ans = _norm(c.answer.text)
     if not ans or ans in _norm(c.question):
