@@ -16,7 +16,12 @@ QUESTIONS = {
     "What did The 42-year-old change?": False,  # '...their exam answers The 42-year-old also changed...'
     "Where does the squad prefer to play rather than?": False,  # '...at the Arms Park rather than Wembley'
     "How long has the camera not been working Around 300 cameras were turned off?": False,  # a caption run in
+    "What had how many people seen?": False,  # a subject with its own question word
+    "What is Rome (CNN) Italy coping with?": False,  # a dateline run in
+    "Where did Neymar help -0 on Sunday?": False,  # a score cut at its hyphen
     "Who won Group A on Sunday?": True,  # 'A' names a group here
+    "How many of the villagers were children?": True,
+    "By how much did the shares fall on Monday?": True,
     "What did the firm's chief executive say?": True,
     "Who wrote the report for The Times?": True,
     "Who called the plan 'a farce'?": True,

@@ -51,7 +51,12 @@ def acceptable(c: Candidate) -> bool:
 
 # an apostrophe set apart as the PTB-detokenised CNN/DM text has it ("the Gunners ' 2-1 win",
 # "Hughes ’ s"), a word cut at its hyphen ("a swift counter- in"), a dangling conjunction ("to make the transfer permanent but?")
-_TORN = re.compile(r"\w\s+['’]\s+\w|\w-\s|\b(?:and|but|or|than)\?$")
+# a score cut at its hyphen ("help -0 on Sunday", of "a 3-0 win")
+_TORN = re.compile(r"\w\s+['’]\s+\w|\w-\s|\s-\d|\b(?:and|but|or|than)\?$")
+# a second question word inside the question: a subject the parse took with its own ('What had how
+# many people seen?'); a news agency's dateline run into the first sentence ('Rome (CNN) Italy')
+_INNER_WH = re.compile(r"\b(?:how many|how much|what)\b", re.IGNORECASE)
+_DATELINE = re.compile(r"\((?:CNN|AP|AFP|Reuters|BBC|PA|dpa|UPI)\)")
 # a photo caption run into the story without its full stop ('a photo shoot for Surrey The event at
 # the Oval comes...'): a capital 'The' (or another word that opens a sentence: 'Around', 'It'; not
 # 'A', which names things: 'Group A on Sunday')
@@ -61,8 +66,11 @@ _RUN_ON = re.compile(r"\w\s+(?:The|An|Around|About|Some|Many|More|Most|It|He|She
 
 def well_formed(question: str) -> bool:
     """A question a reader can take as written: brackets and quotation marks closed (a clause cut
-    at '(right' or at "'horrible"), no torn apostrophe, no dangling conjunction, no caption run in."""
+    at '(right' or at "'horrible"), no torn apostrophe or score, no dangling conjunction, no caption
+    or dateline run in, no second question word."""
     body = question[:-1]
+    if _INNER_WH.search(body.split(" ", 1)[1] if " " in body else "") and not body.lower().startswith(("how many of", "by how much")) or _DATELINE.search(body):
+        return False
     return body.count("(") == body.count(")") and not leaves_quotation_open(body) and not _TORN.search(question) and not _RUN_ON.search(body)
 
 
