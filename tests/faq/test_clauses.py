@@ -412,3 +412,27 @@ def test_a_negated_question_keeps_every_phrase():
     assert "When did the council approve the plan for the harbour?" in qs, qs  # 'his' is left out
     qs = questions("The council did not approve the plan for the harbour in March after a long meeting with his advisers.")
     assert "When did the council not approve the plan for the harbour after a long meeting with his advisers?" in qs, qs
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Scientists failed to prove that antibiotics caused the illness.", "antibiotics cause?"),
+        ("Scientists have yet to prove that antibiotics caused the illness.", "antibiotics cause?"),
+        ("Police were unable to confirm that the council had closed the bridge.", "closed"),
+        ("The mayor declined to confirm that the council had closed the bridge.", "closed"),
+        ("It is unlikely that the council will close the bridge in June.", "close"),
+        ("The mayor is not sure the council closed the bridge on Monday.", "close"),
+        ("Nobody said that the council had closed the bridge.", "closed"),
+        ("Nobody said that the council had closed the bridge.", "nobody"),
+        ("Officials are checking whether the council closed the bridge after engineers found cracks in the frame.", "engineers"),
+        ("The mayor denied that the council closed the bridge because engineers had found cracks in the frame.", "engineers"),
+        ("The union was determined to fight on until the council reversed its decision.", "reverse"),
+        ("The firm promised to pay staff once the council approved the plan.", "approve"),
+        ("The firm was going to pay staff once the council approved the plan.", "approve"),
+        ('"Absolutely not," Ada Pell told the council on Monday.', "not"),
+    ],
+)
+def test_no_question_of_what_the_sentence_holds_open(text, absent):
+    qs = questions(text)
+    assert not any(absent in q.lower() for q in qs), qs

@@ -84,7 +84,8 @@ def clause_bonus(verb) -> float:
 def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate]:
     """Wh-questions about the main clause(s) of a sentence."""
     out: list[Candidate] = []
-    quoted = [(a, b) for a, b in article_quotations(parsed) if a < sent.end and b > sent.start and is_speech(parsed.text, a, b)]
+    marked = [(a, b) for a, b in article_quotations(parsed) if a < sent.end and b > sent.start]
+    quoted = [(a, b) for a, b in marked if is_speech(parsed.text, a, b)]
 
     def add(question: Optional[str], kind: str, answer_toks, verb, bonus: float = 0.0) -> None:
         answer_toks = [t for t in answer_toks if t.i >= sent.tok_start and t.i < sent.tok_end]
@@ -106,6 +107,10 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             continue  # 'getting governments to spend', 'saw profits fall 2%': no tense of its own to ask with
         if any(a <= subj.idx < b for a, b in quoted) and not any(a <= verb.idx < b for a, b in quoted):
             continue  # the parse took a name in the quotation for the subject ('"Kim ... heading to New York," Trump wrote')
+        if any(a <= t.idx < b for t in neg for a, b in marked) and not any(a <= verb.idx < b for a, b in marked):
+            continue  # '"Absolutely not," Ada Pell told the council': the 'not' is her words, not the clause's
+        if " ".join(t.lower_ for t in subj.subtree) in _NOBODY:
+            continue  # 'Nobody said that...': no 'What did nobody say?'
         if _addressed(subj, verb, auxes):
             continue  # 'Senator Schumer, do not shut down the government': someone spoken to, not the subject
         subj_text = resolve_subject(parsed, subj, facts, sent)
@@ -331,26 +336,65 @@ _ONCE_DONE = {"until", "once"}  # stated only of the past ("before": not even th
 # verbs whose clause is what someone holds untrue, asks or fears: 'denied that the council had
 # closed the bridge' (not 'said', 'believes': the answer sentence says who holds it)
 _UNASSERTING = {"deny", "doubt", "dispute", "question", "wonder", "ask", "fear", "refute", "reject", "hope", "wish", "pretend", "imagine"}
+# verbs and adjectives whose infinitive was not done: 'failed to prove that', 'declined to confirm
+# that', 'were unable to confirm that'
+_NOT_DONE = {"fail", "refuse", "decline", "unable", "yet"}
+# adjectives that leave a clause open: 'It is unlikely that the council will close the bridge'
+_DOUBTFUL = {"unlikely", "likely", "possible", "impossible", "probable", "unclear", "uncertain", "doubtful", "untrue", "false", "sure", "certain", "unknown"}
+_NOBODY = {"nobody", "none", "no one", "neither"}
 
 
 def _unstated(verb) -> bool:
     """A clause the sentence does not state: one it asks about ('checking whether the council
-    closed the bridge', 'It is not known how Granado intends to plead'), one someone denies, asks
-    or fears, or says not ('did not say that'), a condition or what has not happened yet (an
-    adverbial clause ``_stated_clause`` does not state), and a clause coordinated with one of these
-    or inside one ('whether the council closed the bridge and reopened the road')."""
+    closed the bridge', 'It is not known how Granado intends to plead'), one someone denies, asks,
+    fears, fails or declines to confirm, holds unlikely or says not ('did not say that', 'Nobody
+    said that', 'is not sure'), a condition or what has not happened yet (an adverbial clause
+    ``_stated_clause`` does not state), and a clause coordinated with one of these or inside one
+    ('whether the council closed the bridge and reopened the road', 'whether the council closed
+    the bridge after engineers found cracks')."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
+    head = verb.head
+    if head.i == verb.i:
+        return False
     if verb.dep_ == "ccomp":
         if any(c.i < verb.i and (c.tag_ in ("WRB", "WP", "WDT") or c.dep_ == "mark" and c.lower_ in ("whether", "if")) for c in verb.children):
             return True
-        head = verb.head
-        if lemma_of(head) in _UNASSERTING or any(c.dep_ == "neg" for c in head.children):
+        if any(_holds_open(g) for g in _governors(head)):
             return True
-        return head.pos_ in ("VERB", "AUX") and head.i != verb.i and _unstated(head)
+        return head.pos_ in ("VERB", "AUX", "ADJ") and _unstated(head)
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
-        return not _stated_clause(verb)
+        # (an advcl is asked only when stated, so this matters for what is joined to or inside one)
+        return not _stated_clause(verb) or head.pos_ in ("VERB", "AUX") and _unstated(head)
+    if verb.dep_ == "xcomp":
+        return _unstated(head)
     return False
+
+
+def _governors(head) -> list:
+    """The words that govern a clause's head: itself, and what it is the infinitive or adjective
+    of ('failed to prove', 'were unable to confirm', 'is not sure')."""
+    out = [head]
+    while (head.dep_ in ("xcomp", "acomp") or head.pos_ == "ADJ") and head.head.i != head.i:
+        head = head.head
+        out.append(head)
+    return out
+
+
+def _holds_open(tok) -> bool:
+    """Whether a governing word leaves its clause unstated: a verb of denying, asking or fearing, of
+    not doing, a negation, an adjective of doubt (on it, or as its complement: 'It is unlikely
+    that'), or a subject that is nobody."""
+    lemma = lemma_of(tok)
+    if tok.pos_ in ("VERB", "AUX") and lemma in _UNASSERTING or lemma in _NOT_DONE or tok.pos_ == "ADJ" and lemma in _DOUBTFUL:
+        return True
+    return any(
+        c.dep_ == "neg"
+        or c.lower_ in _NOT_DONE
+        or c.dep_ == "acomp" and c.lemma_.lower() in _DOUBTFUL
+        or c.dep_ in ("nsubj", "nsubjpass") and " ".join(t.lower_ for t in c.subtree) in _NOBODY
+        for c in tok.children
+    )
 
 
 def _stated_clause(verb) -> bool:
@@ -371,10 +415,12 @@ def _realised(verb) -> bool:
     while True:
         if any(c.dep_ in AUX and c.tag_ == "MD" for c in verb.children):
             return False
+        if (lemma_of(verb) in _INTENT or verb.lower_ == "going") and any(c.dep_ == "xcomp" for c in verb.children):
+            return False  # 'promised to pay staff once...', 'was going to pay staff once...'
         if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
             return True
-        if verb.dep_ == "xcomp" and lemma_of(verb.head) in _INTENT:
-            return False
+        if verb.dep_ == "xcomp" and (lemma_of(verb.head) in _INTENT or verb.head.pos_ not in ("VERB", "AUX")):
+            return False  # 'vowed to fight on until', 'was determined to fight on until'
         verb = verb.head
 
 
