@@ -2,6 +2,8 @@
 one 'Who is X?' and only when its role is news, the article's largest count, acts and what
 happens next ahead of incidental facts. Articles written for these tests."""
 
+import pytest
+
 import corefact
 from corefact.facts import extract_facts
 from corefact.faq.generate import clause_questions, fact_questions, generate
@@ -222,6 +224,33 @@ def test_a_verb_of_saying_after_a_determiner_is_no_speaker_question():
 
     # 'state' is the noun here: 'What does each state have?' asks about the sentence, not a speaker
     assert not SPEECH_QUESTION.match("What does each state have?")
+    # nor is a thing added, written to someone, or an order told: 'What did X add?' is a statement
+    for question in ("What did the firm add to its network?", "What did the mayor write to the minister?", "What did police tell residents to avoid?"):
+        assert not SPEECH_QUESTION.match(question), question
+    for question in ("What did the firm add?", "What did AT&T say?", "What did the Office for National Statistics (ONS) say?", "What did Ada Pell tell Fox 8?"):
+        assert SPEECH_QUESTION.match(question), question
     p = parsed_text('The law says that "each state has the right to set its own speed limits." Drivers welcomed it.')
     a = ask(p, "What does each state have?")
     assert a.answered and a.evidence.start == p.sents[0].start
+
+
+@pytest.mark.parametrize(
+    "text, question",
+    [
+        ("Ada Pell was told by Tom Harte that the plan would fail.", "What did Ada Pell say?"),
+        ("Ada Pell is said to have misled the council about the plan.", "What did Ada Pell say?"),
+        ("Tom Harte, who met Ada Pell on Monday, said the plan would fail.", "What did Ada Pell say?"),
+        ("A lawyer for Ada Pell told reporters the plan would fail.", "What did Ada Pell say?"),
+        ("Ada Pell refused to say whether the plan would fail.", "What did Ada Pell say?"),
+        ("Ada Pell did not say whether the plan would fail.", "What did Ada Pell say?"),
+        ('"The plan is sound and will go ahead," the deputy mayor said.', "What did the mayor say?"),
+    ],
+)
+def test_someone_elses_words_are_no_statement_of_theirs(text, question):
+    from corefact.faq.answer import first_statement
+    from corefact.facts import extract_facts
+
+    # the second sentence is where they say something
+    speaker = question[len("What did "):-len(" say?")]
+    p = parsed_text(f"{text} {speaker[0].upper() + speaker[1:]} said the plan was sound.")
+    assert first_statement(p, question, extract_facts(p)) == 1

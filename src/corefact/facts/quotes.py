@@ -21,13 +21,34 @@ _PRONOUNS = {"he", "she", "they", "i", "we"}
 def _named_in(tok):
     """The first person's name inside a subject's phrase ("The lender's chief executive, Sofia
     Lind," / "Chief financial officer Daniel Osei"), or None."""
-    return next((e for e in ents(tok.doc) if e.label_ == "PERSON" and tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i), None)
+    return next((e for e in ents(tok.doc) if e.label_ == "PERSON" and tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i and not _hangs_off(e.root, tok)), None)
+
+
+def _hangs_off(name, head) -> bool:
+    """Whether a name inside a subject's phrase is someone else: the object of its preposition or
+    in its relative clause ('A lawyer for Ada Pell', 'Tom Harte, who met Ada Pell'), not its
+    apposition or title ('The lender's chief executive, Sofia Lind')."""
+    tok = name
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ in ("pobj", "relcl", "acl"):
+            return True
+        tok = tok.head
+    return False
+
+
+# cue verbs whose passive subject is who was spoken to ('Ada Pell was told by Tom Harte that...')
+_TOLD = {"tell", "ask", "inform", "warn", "advise", "assure", "urge", "remind"}
 
 
 def _speaker_of(verb) -> tuple[Optional[object], Optional[object]]:
-    """Subject (a token and its span) of a cue verb."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+    """Subject (a token and its span) of a cue verb; of a passive, its agent ('was told by Tom
+    Harte'), and none when its subject is who was spoken to or spoken of ('is said to')."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    for child in [by] if by is not None else verb.children:
+        if child.dep_ == "nsubjpass" and (verb.lemma_.lower() in _TOLD or verb.lemma_.lower() == "say"):
+            return None, None  # 'was told by', 'is said to have misled': not their words
+        if child.dep_ in ("nsubj", "nsubjpass", "pobj"):
             tok = child
             named = _named_in(child)
             if named is not None:
@@ -180,8 +201,8 @@ def extract_quotes(parsed: Parsed, people: list[Person]) -> list[Quote]:
             if verb.lemma_.lower() not in INDIRECT_LEMMAS:
                 continue
             comp = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-            if not comp:
-                continue
+            if not comp or any(c.dep_ == "neg" for c in verb.children):
+                continue  # 'did not say whether the plan would fail': nothing said
             tok, span = _speaker_of(verb)
             if span is None:
                 continue

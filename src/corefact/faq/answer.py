@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
+from ..facts.people import person_for
 from ..model import Facts, Span
 from ..nlp import Parsed, Sent, ents_within
 from .grammar import SPEECH_VERBS, text_of
@@ -200,12 +201,18 @@ def ask(parsed: Parsed, question: str, *, index: Optional[SentenceIndex] = None,
 # verbs of saying something: the speech verbs but 'announced the policy', 'reported a loss'
 _SAYING = SPEECH_VERBS - {"announce", "report"}
 # 'What did X say?', 'What did X tell Fox 8?': what a speaker said, asked without a topic
-# ('What did X say about the sanctions?' has one: it is asked of the sentence that has X say it)
-# ('What did X tell the council to do?' asks what X ordered, not what X said: neither)
-# ('What does each state have?' has none: a speaker's name does not end with 'each', 'the')
-_SPEAKER = r"(.*?(?<!\w)(?!(?:the|an?|each|every|this|that|these|those|no|any|some|its|his|her|their|our|my|your) )[\w.'’-]+)"
-TOPIC_SPEECH_QUESTION = re.compile(rf"^What (?:did|does|do|has|have|had) {_SPEAKER} (?:{'|'.join(sorted(_SAYING))})\b(?![^?]*\bto do\b)[^?]* about (.+)\?$")
-SPEECH_QUESTION = re.compile(rf"^What (?:did|does|do|has|have|had) {_SPEAKER} (?:{'|'.join(sorted(_SAYING))})\b(?![^?]* about |[^?]*\bto do\b)[^?]*\?$")
+# ('What did X say about the sanctions?' has one: it is asked of the sentence that has X say it).
+# Not what X ordered ('What did X tell residents to avoid?'), nor a verb that also takes a thing
+# unless it ends the question ('What did the firm add to its network?', 'What did X write to the
+# minister?'; 'What did X add?' is a statement). A speaker's name does not end with 'each' or
+# 'the' ('What does each state have?' has none), and may end with ')' or '&' ('(ONS)', 'AT&T').
+_SPEAKER = r"(.*?(?<!\w)(?!(?:the|an?|each|every|this|that|these|those|no|any|some|its|his|her|their|our|my|your) )[\w.'’&()-]+)"
+_OPEN = "say|claim|argue"  # what follows them is still about the statement: 'say on Monday', 'claim in a letter'
+_BARE = "add|note|state|explain|write"
+_AUX = r"^What (?:did|does|do|has|have|had)"
+TOPIC_SPEECH_QUESTION = re.compile(rf"{_AUX} {_SPEAKER} (?:{_OPEN}|{_BARE}|tell(?![^?]*\bto \w+ ))\b[^?]* about (.+)\?$")
+SPEECH_QUESTION = re.compile(rf"{_AUX} {_SPEAKER} (?:(?:{_OPEN})\b(?![^?]* about )[^?]*|tell\b(?![^?]* about |[^?]*\bto \w+)[^?]*|(?:{_BARE}))\?$")
+assert _SAYING == set(_OPEN.split("|")) | set(_BARE.split("|")) | {"tell"}
 
 
 def first_statement(parsed: Parsed, question: str, facts: Facts) -> Optional[int]:
@@ -242,16 +249,26 @@ def statements(parsed: Parsed, speaker: str, facts: Facts) -> list[int]:
     quotation attributed to them ('Pell' is 'Ada Pell'), or a verb of saying whose subject names
     them ('Ada Pell, the finance chief, told reporters'; not 'Tom Harte said Ada Pell had misled
     the council')."""
-    low = re.sub(r"^(?:the|an?) ", "", speaker, flags=re.IGNORECASE).lower()
+    low = _bare(speaker)
+    # 'Pell' is 'Ada Pell' and 'Mayor Ada Pell' (a person's surname, or name); 'the mayor' is not 'the deputy mayor'
+    tail_ok = person_for(facts.people, speaker) is not None
+
+    def names(who: str) -> bool:
+        who = _bare(who)
+        return who == low or tail_ok and who.endswith(" " + low)
+
     found = set()
     for q in facts.quotes:
-        said_by = (q.speaker or "").lower()
-        if said_by and (said_by in (speaker.lower(), low) or said_by.endswith(" " + low)):
+        if q.speaker and names(q.speaker):
             sent = parsed.sent_of(q.span.start)
             if sent is not None:
                 found.add(sent.index)
-    found.update(i for i, subjects in _saying_sentences(parsed) if any(re.search(rf"(?<!\w){re.escape(low)}(?!\w)", s) for s in subjects))
+    found.update(i for i, subjects in _saying_sentences(parsed) if any(names(s) for s in subjects))
     return sorted(found)
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^(?:the|an?) ", "", name.strip().lower())
 
 
 def _saying_sentences(parsed: Parsed) -> list[tuple[int, list[str]]]:
@@ -268,18 +285,37 @@ def _saying_sentences(parsed: Parsed) -> list[tuple[int, list[str]]]:
 
 
 def _sayer(verb) -> str:
-    """The lower-cased words of who says it: the subject of the verb of saying, or of the clause it
-    joins or serves ('was quoted as saying', 'spoke on Monday, saying'); the noun a relative clause
-    hangs on ('Ada Pell, who told reporters')."""
+    """The lower-cased words of who says it, up to the head noun ('ada pell' of 'Ada Pell, who
+    met Tom Harte'; 'a lawyer' of 'A lawyer for Ada Pell'): the subject of the verb of saying, or
+    of the clause it joins or serves ('was quoted as saying', 'spoke on Monday, saying'), the agent
+    of a passive ('was told by Tom Harte'), the noun a relative clause hangs on ('Ada Pell, who
+    told reporters'). Nobody for a verb of saying under a negation or a refusal ('did not say
+    whether', 'refused to say'), nor for 'is said to'."""
+    if any(c.dep_ == "neg" for c in verb.children) or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline", "fail"):
+        return ""
     while True:
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        elif any(c.dep_ == "nsubjpass" for c in verb.children):
+            return ""  # 'Ada Pell was told that...', 'is said to have misled': not her words
+        else:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and not (subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"):
-            return text_of(subj.subtree).lower()
+            return _up_to_head(subj)
         if verb.dep_ == "relcl":
-            return text_of(t for t in verb.head.subtree if t.i <= verb.head.i).lower()
+            return _up_to_head(verb.head)
         if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
             return ""
         verb = verb.head
+
+
+def _up_to_head(noun) -> str:
+    """A subject's words up to its head noun, and its 'of' ('the Ministry of Defence', 'Nicolas
+    Sarkozy of France'); not what else hangs on it ('A lawyer for Ada Pell', 'Tom Harte, who met
+    Ada Pell')."""
+    of = {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == noun.i + 1 for t in c.subtree}
+    return text_of(t for t in noun.subtree if t.i <= noun.i or t.i in of).lower()
 
 
 def _norm_question(q: str) -> str:
