@@ -58,6 +58,7 @@ HOW_MANY = [
     ("How many workers lost their jobs?", "20,000", True),
     ("How many candidates have been spotted in their restaurants?", "two", False),  # whose restaurants?
     ("How many of them have lost their homes?", "600", False),
+    ("How many MPs have backed their plan?", "100", False),  # the ministers' plan
 ]
 
 

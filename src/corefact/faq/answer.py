@@ -235,9 +235,9 @@ def first_statement(parsed: Parsed, question: str, facts: Facts) -> Optional[int
 
 
 def later_statement(parsed: Parsed, question: str, facts: Facts, index: int) -> bool:
-    """Whether ``question`` asks what a speaker said, without a topic, and the article has them say
-    something before sentence ``index``: 'What did X say?' is asked of X's first statement only
-    (as ``ask`` answers it), a later one is asked with what it is about."""
+    """Whether ``question`` asks what a speaker said, without a topic, and sentence ``index`` is not
+    the first in which the article has them say something: 'What did X say?' is asked of X's first
+    statement only (as ``ask`` answers it), a later one is asked with what it is about."""
     if not SPEECH_QUESTION.match(question):
         return False
     first = first_statement(parsed, question, facts)

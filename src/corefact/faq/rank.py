@@ -18,9 +18,12 @@ _TORN_START = re.compile(r"[b-z]\s")
 _CUT_ANSWER = re.compile(r"\b(?:and|or|but|of|to|the|a|an|with|for|in|on|at|by)$", re.IGNORECASE)
 
 
-# the counted subject's own thing, the object of its verb: 'How many villagers have lost their
-# homes?'; not 'How many candidates have been spotted in their restaurants?' (whose, it may not say)
-_THEIR_OWN = re.compile(r"How many [\w-]+(?: [\w-]+)? (?:(?:have|has|had|will|would|could|did) )?\w+ their \w+")
+# the counted subject's own thing, the object of its verb, and a thing one can only have of one's
+# own: 'How many villagers have lost their homes?'; not 'How many MPs have backed their plan?' nor
+# 'How many candidates have been spotted in their restaurants?' (whose, it may not say)
+_THEIR_OWN = re.compile(
+    r"How many [\w-]+(?: [\w-]+)? (?:(?:have|has|had|will|would|could|did) )?\w+ their (?:homes?|jobs?|lives|seats?|families|children|livelihoods|possessions|belongings)\b"
+)
 
 
 def _norm(text: str) -> str:
@@ -102,6 +105,8 @@ def rank(
     chosen: list[Candidate] = []
     kinds: dict[str, int] = {}
     questions: set[str] = set()
+    if shown and answer_of is None:
+        raise ValueError("rank: 'shown' needs 'answer_of' to compare answers with")
     answers = set(shown)
     while pool and len(chosen) < n:
         def value(c: Candidate) -> float:
