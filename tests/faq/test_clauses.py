@@ -311,6 +311,11 @@ def test_he_is_not_the_previous_sentences_subject_when_another_person_is_named_b
         p = parsed_text(f"Mayor Ada Pell opened the bridge on Monday. {opening} she said the deal was signed in June.")
         asked = [c.question for c in generate(p, extract_facts(p), [p.sents[1]]) if c.evidence.index == 1]
         assert "What did Ada Pell say?" in asked, (opening, asked)
+    # nor when a person named by a common noun comes before it
+    for second in ("Police arrested a man after he attacked a guard in June.", "Her deputy said he would sign the deal in June."):
+        p = parsed_text(f"Mayor Ada Pell opened the bridge on Monday. {second}")
+        asked = [c.question for c in generate(p, extract_facts(p), [p.sents[1]]) if c.evidence.index == 1]
+        assert not any("Ada Pell" in q for q in asked), (second, asked)
     # a person who is the subject of the opening clause may be 'he'
     p = parsed_text("Mayor Ada Pell opened the bridge on Monday. After Tom Harte resigned, he said the deal was signed in June.")
     asked = [c.question for c in generate(p, extract_facts(p), [p.sents[1]]) if c.evidence.index == 1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..facts.people import person_for
+from ..facts.people import person_for, person_noun
 from ..model import Facts, Span
 from ..nlp import Parsed, Sent, ent_at, ents_within
 
@@ -352,7 +352,8 @@ _NOT_ANTECEDENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", 
 
 def _antecedent(parsed: Parsed, facts: Facts, sent: Sent, pronoun=None) -> Optional[str]:
     """The person 'he' or 'she' stands for: the subject of the previous sentence when that is a
-    named person and no other person is named before the pronoun in its own sentence ('...when
+    named person and no other person is named, or named by a common noun ('a man', 'her deputy'),
+    before the pronoun in its own sentence ('...when
     Trump tweeted that he "didn't see a deal"' is not the previous sentence's Paul Ryan, nor is
     'The council thanked Tom Harte after he signed the deal'), but in a phrase that opens the
     pronoun's clause ('Hosted by Gordon Brown, he said' may be: :func:`_in_opening_phrase`); a conservative rule:
@@ -367,9 +368,15 @@ def _antecedent(parsed: Parsed, facts: Facts, sent: Sent, pronoun=None) -> Optio
             if ent is None:
                 return None
             person = person_for(facts.people, ent.text)
-            if person is None or pronoun is not None and any(
-                e.label_ == "PERSON" and person_for(facts.people, e.text) is not person and not _in_opening_phrase(e.root, pronoun)
-                for e in ents_within(parsed.doc, sent.start, pronoun.idx)
+            if person is None or pronoun is not None and (
+                any(
+                    e.label_ == "PERSON" and person_for(facts.people, e.text) is not person and not _in_opening_phrase(e.root, pronoun)
+                    for e in ents_within(parsed.doc, sent.start, pronoun.idx)
+                )
+                or any(  # a person named by a common noun: 'Police arrested a man after he', 'Her deputy said he'
+                    n.pos_ == "NOUN" and not n.ent_type_ and person_noun(n.lemma_.lower()) and not _in_opening_phrase(n, pronoun)
+                    for n in parsed.doc[sent.tok_start:pronoun.i]
+                )
             ):
                 return None
             return person.name
