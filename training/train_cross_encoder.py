@@ -88,7 +88,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import os
 import pickle
 import random
@@ -306,7 +305,6 @@ def train(units, enc: Encoder, steps: int, lr: float = 5e-5, pairs_per_step: int
     likelihood of learn.py, -log P(bag) with P(bag supported) = prod P(pair); every (source, label)
     weighs the same, and within it every kind of synthetic edit. Each step samples bags cell-balanced until ``pairs_per_step`` pairs.
     AdamW, warm-up 10% then linear decay to 0, gradient clipping 1.0."""
-    import numpy as np
     import torch
 
     torch.manual_seed(seed)
