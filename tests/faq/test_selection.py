@@ -254,3 +254,11 @@ def test_someone_elses_words_are_no_statement_of_theirs(text, question):
     speaker = question[len("What did "):-len(" say?")]
     p = parsed_text(f"{text} {speaker[0].upper() + speaker[1:]} said the plan was sound.")
     assert first_statement(p, question, extract_facts(p)) == 1
+
+
+def test_a_speaker_quoted_as_saying_has_said_it():
+    from corefact.faq.answer import first_statement
+    from corefact.facts import extract_facts
+
+    p = parsed_text("The pier will close on Friday. Ada Pell was quoted as saying the plan was sound.")
+    assert first_statement(p, "What did Ada Pell say?", extract_facts(p)) == 1

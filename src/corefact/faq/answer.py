@@ -295,16 +295,22 @@ def _sayer(verb) -> str:
         return ""
     while True:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if agent is not None:
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        elif any(c.dep_ == "nsubjpass" for c in verb.children):
-            return ""  # 'Ada Pell was told that...', 'is said to have misled': not her words
+        elif passive is not None:
+            if verb.lemma_.lower() in _SAYING | {"ask", "inform"}:
+                return ""  # 'Ada Pell was told that...', 'is said to have misled': not her words
+            subj = passive  # 'Ada Pell was quoted as saying'
         else:
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and not (subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl"):
             return _up_to_head(subj)
         if verb.dep_ == "relcl":
             return _up_to_head(verb.head)
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # 'quoted as saying'
+            continue
         if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
             return ""
         verb = verb.head
