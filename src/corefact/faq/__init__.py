@@ -34,23 +34,23 @@ def build_faq(parsed: Parsed, facts: Facts, scored: list[Scored], core: Sentence
     shortlist = rank(candidates, scored, max(3 * n, 12), core_index, leans)
     checked = round_trip(parsed, shortlist, index, facts)
     dropped = len(shortlist) - len(checked)
-    shown: dict[int, tuple] = {}
+    made: dict[int, tuple] = {}  # a candidate's answer sentence, its transformations and evidence
 
     def answer_of(c: Candidate) -> str:
         # the sentence a reader is shown: the evidence sentence, or for how many / who is the
         # question's own words around the answer span (kept only when the span is there verbatim)
-        if id(c) not in shown:
+        if id(c) not in made:
             sentence = answer_sentence(parsed, c.evidence)
             text, transformations = sentence.text, sentence.transformations
             reversed_ = reverse_wh(c.question, c.answer.text) if c.kind in ("how_many", "who_is") else None
             if reversed_ is not None and c.answer.text in reversed_:
                 text, transformations = reversed_, [Transformation(rule="reverse_wh", added=reversed_.replace(c.answer.text, "", 1).strip())]
-            shown[id(c)] = (text, transformations, sentence.evidence)
-        return shown[id(c)][0]
+            made[id(c)] = (text, transformations, sentence.evidence)
+        return made[id(c)][0]
 
     # each answer shown once, the core fact's included: rank skips a candidate whose answer is shown
     for c in rank(checked, scored, n - 1, core_index, leans, answer_of=answer_of, shown=[core.text]):
-        text, transformations, evidence = shown[id(c)]
+        text, transformations, evidence = made[id(c)]
         faq.append(
             QA(
                 question=c.question,

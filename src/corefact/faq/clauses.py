@@ -109,7 +109,7 @@ def clause_questions(parsed: Parsed, sent: Sent, facts: Facts) -> list[Candidate
             continue  # the parse took a name in the quotation for the subject ('"Kim ... heading to New York," Trump wrote')
         if any(a <= t.idx < b for t in neg for a, b in marked) and not any(a <= verb.idx < b for a, b in marked):
             continue  # '"Absolutely not," Ada Pell told the council': the 'not' is her words, not the clause's
-        if " ".join(t.lower_ for t in subj.subtree) in _NOBODY:
+        if _nobody(subj):
             continue  # 'Nobody said that...': no 'What did nobody say?'
         if _addressed(subj, verb, auxes):
             continue  # 'Senator Schumer, do not shut down the government': someone spoken to, not the subject
@@ -344,6 +344,10 @@ _DOUBTFUL = {"unlikely", "likely", "possible", "impossible", "probable", "unclea
 _NOBODY = {"nobody", "none", "no one", "neither"}
 
 
+def _nobody(subj) -> bool:
+    return " ".join(t.lower_ for t in subj.subtree) in _NOBODY
+
+
 def _unstated(verb) -> bool:
     """A clause the sentence does not state: one it asks about ('checking whether the council
     closed the bridge', 'It is not known how Granado intends to plead'), one someone denies, asks,
@@ -392,7 +396,7 @@ def _holds_open(tok) -> bool:
         c.dep_ == "neg"
         or c.lower_ in _NOT_DONE
         or c.dep_ == "acomp" and c.lemma_.lower() in _DOUBTFUL
-        or c.dep_ in ("nsubj", "nsubjpass") and " ".join(t.lower_ for t in c.subtree) in _NOBODY
+        or c.dep_ in ("nsubj", "nsubjpass") and _nobody(c)
         for c in tok.children
     )
 

@@ -13,6 +13,7 @@ Every question is a template filled with article spans; every answer is an artic
 from __future__ import annotations
 
 import re
+
 from ..model import Facts, Span
 from ..nlp import Parsed, Sent, leaves_quotation_open
 from .candidate import Candidate

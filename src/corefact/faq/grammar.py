@@ -353,11 +353,10 @@ _NOT_ANTECEDENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", 
 def _antecedent(parsed: Parsed, facts: Facts, sent: Sent, pronoun=None) -> Optional[str]:
     """The person 'he' or 'she' stands for: the subject of the previous sentence when that is a
     named person and no other person is named, or named by a common noun ('a man', 'her deputy'),
-    before the pronoun in its own sentence ('...when
-    Trump tweeted that he "didn't see a deal"' is not the previous sentence's Paul Ryan, nor is
-    'The council thanked Tom Harte after he signed the deal'), but in a phrase that opens the
-    pronoun's clause ('Hosted by Gordon Brown, he said' may be: :func:`_in_opening_phrase`); a conservative rule:
-    otherwise no question is made."""
+    before the pronoun in its own sentence ('...when Trump tweeted that he "didn't see a deal"' is
+    not the previous sentence's Paul Ryan, nor is 'The council thanked Tom Harte after he signed
+    the deal'), but in a phrase that opens the pronoun's clause ('Hosted by Gordon Brown, he said'
+    may be: :func:`_in_opening_phrase`); a conservative rule: otherwise no question is made."""
     if sent.index == 0:
         return None
     prev = parsed.sents[sent.index - 1]
